@@ -1,0 +1,122 @@
+package dev.beliefs.pipeline;
+
+import dev.beliefs.chunk.ExplodeChunks;
+import dev.beliefs.cost.CostSummary;
+import dev.beliefs.cost.SumCosts;
+import dev.beliefs.extract.ExtractBeliefs;
+import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.io.WriteBeliefs;
+import dev.beliefs.io.WriteFailures;
+import dev.beliefs.io.WriteRunSummary;
+import dev.beliefs.merge.MergeBeliefs;
+import dev.beliefs.model.CallStats;
+import dev.beliefs.model.ChunkFailure;
+import dev.beliefs.model.ChunkResult;
+import dev.beliefs.model.Failure;
+import dev.beliefs.model.TranscriptBeliefs;
+import dev.beliefs.parse.ParseTranscripts;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/** The job's graph, as DESIGN.md draws it. */
+public final class BeliefPipeline {
+
+  private BeliefPipeline() {}
+
+  public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
+    PCollection<FileIO.ReadableFile> files =
+        pipeline
+            .apply(
+                "MatchTranscripts",
+                FileIO.match()
+                    .filepattern(settings.input())
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("ReadMatches", FileIO.readMatches());
+
+    ParseTranscripts.Result parsed =
+        files.apply(
+            "ParseTranscript",
+            new ParseTranscripts(
+                settings.inputRoot(), settings.parser(), settings.maxTranscriptBytes()));
+
+    ExplodeChunks.Result chunks =
+        parsed
+            .transcripts()
+            .apply(
+                "ExplodeChunks", new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer()));
+
+    ExtractBeliefs.Result extracted =
+        chunks
+            .chunks()
+            .apply("ExtractBeliefs", new ExtractBeliefs(settings.extractors(), settings.price()));
+
+    PCollection<TranscriptBeliefs> merged =
+        extracted.results().apply("MergeBeliefs", new MergeBeliefs());
+
+    PCollection<CostSummary> costs =
+        PCollectionList.of(
+                extracted
+                    .results()
+                    .apply(
+                        "ResultStats",
+                        MapElements.into(TypeDescriptor.of(CallStats.class))
+                            .via(ChunkResult::stats)))
+            .and(
+                extracted
+                    .failures()
+                    .apply(
+                        "FailureStats",
+                        MapElements.into(TypeDescriptor.of(CallStats.class))
+                            .via(ChunkFailure::stats)))
+            .apply("AllStats", Flatten.pCollections())
+            .apply("SumCosts", Combine.globally(new SumCosts()));
+
+    merged.apply("WriteBeliefs", new WriteBeliefs(settings.output()));
+
+    PCollectionList.of(parsed.failures())
+        .and(
+            extracted
+                .failures()
+                .apply(
+                    "ChunkFailureRecords",
+                    MapElements.into(TypeDescriptor.of(Failure.class)).via(ChunkFailure::failure)))
+        .apply("AllFailures", Flatten.pCollections())
+        .apply("WriteFailures", new WriteFailures(settings.output()));
+
+    WriteRunSummary.apply(
+        costs,
+        new WriteRunSummary.Counts(
+            parsed
+                .transcripts()
+                .apply("CountTranscripts", Count.globally())
+                .apply("TranscriptsView", View.asSingleton()),
+            parsed
+                .failures()
+                .apply("CountParseFailures", Count.globally())
+                .apply("ParseFailuresView", View.asSingleton()),
+            chunks
+                .skipped()
+                .apply("CountSkipped", Count.globally())
+                .apply("SkippedView", View.asSingleton()),
+            merged
+                .apply(
+                    "BeliefsPerTranscript",
+                    MapElements.into(TypeDescriptors.longs()).via(t -> (long) t.beliefs().size()))
+                .apply("CountBeliefs", Combine.globally(Sum.ofLongs()))
+                .apply("BeliefsView", View.asSingleton())),
+        settings.runInfo(),
+        settings.output());
+    return pipeline;
+  }
+}

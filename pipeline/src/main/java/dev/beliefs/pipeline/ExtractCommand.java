@@ -1,0 +1,120 @@
+package dev.beliefs.pipeline;
+
+import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.io.OutputFiles;
+import dev.beliefs.io.RunSummary;
+import dev.beliefs.io.WriteRunSummary;
+import dev.beliefs.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** {@code ./beliefs extract}: check the configuration, run the job, finish the run summary. */
+public final class ExtractCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final ApiKeySource apiKeys;
+
+  public ExtractCommand(PrintStream out, PrintStream err, ApiKeySource apiKeys) {
+    this.out = out;
+    this.err = err;
+    this.apiKeys = apiKeys;
+  }
+
+  public int run(String[] args) {
+    BeliefOptions options;
+    JobSettings settings;
+    try {
+      PipelineOptionsFactory.register(BeliefOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
+      Runners.configure(options);
+      FileSystems.setDefaultPipelineOptions(options);
+      settings = JobSettings.from(options, apiKeys);
+      requireMatches(settings.input());
+    } catch (IllegalArgumentException | ConfigurationException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    if (settings.offline()) {
+      err.println(
+          "No OPENAI_API_KEY and no --baseUrl: using the offline rule-based extractor (no requests,"
+              + " no cost).");
+    }
+    return execute(options, settings);
+  }
+
+  private int execute(BeliefOptions options, JobSettings settings) {
+    long start = System.nanoTime();
+    try {
+      Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        err.println("error: the job ended in state " + state);
+        return ExitCode.CRASH;
+      }
+      double wallSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+      RunSummary summary = finishSummary(settings.output(), wallSeconds);
+      out.printf(
+          "%d transcripts (%d failed), %d chunks (%d failed, %d skipped), %d beliefs, %d requests,"
+              + " $%s, %.1f s -> %s%n",
+          summary.transcripts(),
+          summary.transcriptsFailed(),
+          summary.chunks(),
+          summary.chunksFailed(),
+          summary.chunksSkipped(),
+          summary.beliefs(),
+          summary.requests(),
+          summary.costUsd().toPlainString(),
+          wallSeconds,
+          settings.output());
+      if (summary.anyFailed()) {
+        err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
+        return ExitCode.SOME_FAILED;
+      }
+      return ExitCode.OK;
+    } catch (RuntimeException | IOException e) {
+      err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
+      e.printStackTrace(err);
+      return ExitCode.CRASH;
+    }
+  }
+
+  private static RunSummary finishSummary(String output, double wallSeconds) throws IOException {
+    ResourceId file = OutputFiles.resolve(output, WriteRunSummary.FILE);
+    RunSummary summary;
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      summary = Json.MAPPER.readValue(in, RunSummary.class).withWallSeconds(wallSeconds);
+    }
+    OutputFiles.write(file, Json.pretty(summary) + "\n");
+    return summary;
+  }
+
+  private static void requireMatches(String input) throws ConfigurationException {
+    try {
+      MatchResult match = FileSystems.match(List.of(input), EmptyMatchTreatment.ALLOW).get(0);
+      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        throw new ConfigurationException("--input=" + input + " matches no files");
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("--input=" + input + ": " + e.getMessage());
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

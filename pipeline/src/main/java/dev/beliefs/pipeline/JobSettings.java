@@ -1,0 +1,187 @@
+package dev.beliefs.pipeline;
+
+import dev.beliefs.chunk.ChunkPlan;
+import dev.beliefs.cost.ModelPrice;
+import dev.beliefs.cost.PricingTable;
+import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.extract.BeliefExtractorFactory;
+import dev.beliefs.extract.ChatSettings;
+import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.extract.OfflineExtractor;
+import dev.beliefs.extract.OpenAiExtractor;
+import dev.beliefs.extract.OpenAiSettings;
+import dev.beliefs.io.RunSummary;
+import dev.beliefs.parse.TranscriptFormats;
+import dev.beliefs.parse.TranscriptIds;
+import dev.beliefs.parse.TranscriptParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@link BeliefOptions} checked and turned into the plain values the transforms take. Every problem
+ * is a {@link ConfigurationException} with one line naming the option.
+ */
+public record JobSettings(
+    String input,
+    String inputRoot,
+    String output,
+    TranscriptParser parser,
+    long maxTranscriptBytes,
+    ChunkPlan chunkPlan,
+    BeliefExtractorFactory extractors,
+    ModelPrice price,
+    RunSummary.RunInfo runInfo,
+    boolean offline) {
+
+  public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+  static final String DEFAULT_MODEL = "gpt-4o";
+  static final String CHEAP_MODEL = "gpt-4o-mini";
+  static final int DEFAULT_MIN_CHUNK_WORDS = 8;
+  static final int CHEAP_MIN_CHUNK_WORDS = 20;
+
+  /**
+   * @param apiKeys where workers find the key; also asked here to choose the offline extractor
+   */
+  public static JobSettings from(BeliefOptions options, ApiKeySource apiKeys)
+      throws ConfigurationException {
+    if (options.getWorkers() < 1) {
+      throw new ConfigurationException("--workers must be >= 1, got " + options.getWorkers());
+    }
+    if (options.getMaxAttempts() < 1) {
+      throw new ConfigurationException(
+          "--maxAttempts must be >= 1, got " + options.getMaxAttempts());
+    }
+    if (options.getMaxTokens() < 16) {
+      throw new ConfigurationException("--maxTokens must be >= 16, got " + options.getMaxTokens());
+    }
+    String model = model(options);
+    boolean offline = apiKeys.apiKey() == null && options.getBaseUrl() == null;
+    BeliefExtractorFactory extractors;
+    ModelPrice price;
+    if (offline) {
+      extractors = OfflineExtractor.factory();
+      price = ModelPrice.FREE;
+      model = OfflineExtractor.MODEL;
+    } else {
+      price = price(options, model);
+      extractors = OpenAiExtractor.factory(openAi(options, model, apiKeys));
+    }
+    return new JobSettings(
+        options.getInput(),
+        inputRoot(options.getInput()),
+        options.getOutput(),
+        parser(options.getFormat()),
+        options.getMaxTranscriptBytes(),
+        chunkPlan(options),
+        extractors,
+        price,
+        new RunSummary.RunInfo(
+            options.getWorkers(),
+            options.getRunner().getSimpleName(),
+            model,
+            ExtractionPrompt.VERSION),
+        offline);
+  }
+
+  private static String model(BeliefOptions options) throws ConfigurationException {
+    if (options.getCheapMode()
+        && options.getModel() != null
+        && !options.getModel().equals(CHEAP_MODEL)) {
+      throw new ConfigurationException(
+          "--cheapMode selects "
+              + CHEAP_MODEL
+              + "; drop --model="
+              + options.getModel()
+              + " or --cheapMode");
+    }
+    if (options.getCheapMode()) {
+      return CHEAP_MODEL;
+    }
+    return options.getModel() == null ? DEFAULT_MODEL : options.getModel();
+  }
+
+  private static ChunkPlan chunkPlan(BeliefOptions options) throws ConfigurationException {
+    List<Integer> levels = new ArrayList<>();
+    for (String part : options.getLevels().split(",")) {
+      try {
+        levels.add(Integer.parseInt(part.strip()));
+      } catch (NumberFormatException e) {
+        throw new ConfigurationException(
+            "--levels must be window sizes such as 1,5,15; '" + part.strip() + "' is not a number");
+      }
+    }
+    Integer minWords = options.getMinChunkWords();
+    int minChunkWords =
+        minWords != null
+            ? minWords
+            : options.getCheapMode() ? CHEAP_MIN_CHUNK_WORDS : DEFAULT_MIN_CHUNK_WORDS;
+    try {
+      return new ChunkPlan(levels, minChunkWords);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--levels / --minChunkWords: " + e.getMessage());
+    }
+  }
+
+  private static ModelPrice price(BeliefOptions options, String model)
+      throws ConfigurationException {
+    PricingTable table = pricingTable(options.getPricingFile());
+    return table
+        .priceOf(model)
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "no price for model '"
+                        + model
+                        + "' (priced: "
+                        + table.models()
+                        + "); add it to a --pricingFile"));
+  }
+
+  private static PricingTable pricingTable(@Nullable String pricingFile)
+      throws ConfigurationException {
+    if (pricingFile == null) {
+      return PricingTable.bundled();
+    }
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchSingleFileSpec(pricingFile).resourceId()))) {
+      return PricingTable.read(in, "--pricingFile=" + pricingFile);
+    } catch (IOException e) {
+      throw new ConfigurationException("--pricingFile=" + pricingFile + ": " + e.getMessage());
+    }
+  }
+
+  private static OpenAiSettings openAi(BeliefOptions options, String model, ApiKeySource apiKeys) {
+    String baseUrl = options.getBaseUrl() == null ? OPENAI_BASE_URL : options.getBaseUrl();
+    return new OpenAiSettings(
+        baseUrl,
+        new ChatSettings(model, 0.0, options.getSeed(), options.getMaxTokens()),
+        apiKeys,
+        Duration.ofSeconds(options.getConnectTimeoutSeconds()),
+        Duration.ofSeconds(options.getRequestTimeoutSeconds()),
+        options.getMaxAttempts(),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30));
+  }
+
+  private static TranscriptParser parser(@Nullable String format) throws ConfigurationException {
+    if (format != null && TranscriptFormats.named(format).isEmpty()) {
+      throw new ConfigurationException(
+          "--format=" + format + " is not a known format; known: " + TranscriptFormats.names());
+    }
+    return new TranscriptParser(format);
+  }
+
+  private static String inputRoot(String input) {
+    String root = TranscriptIds.rootOf(input);
+    return root.isEmpty()
+        ? FileSystems.matchNewResource(".", true).toString()
+        : FileSystems.matchNewResource(root, true).toString();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.beliefs.pipeline;
+
+import dev.beliefs.extract.ApiKeySource;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The command line: {@code beliefs <command> [--option=value ...]}. */
+public final class Main {
+
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "usage: beliefs <command> [--option=value ...]",
+          "",
+          "commands:",
+          "  extract   --input=GLOB --output=DIR [--levels=1,5] [--workers=N] [--cheapMode]",
+          "            [--model=gpt-4o] [--baseUrl=URL] [--runner=DirectRunner] [Beam options]",
+          "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
+          "",
+          "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
+              + " offline extractor.");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+      out.println(USAGE);
+      return args.length == 0 ? ExitCode.BAD_CONFIGURATION : ExitCode.OK;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    return switch (args[0]) {
+      case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
+      default -> {
+        err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");
+        yield ExitCode.BAD_CONFIGURATION;
+      }
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package dev.beliefs.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import dev.beliefs.json.Json;
+import dev.beliefs.model.Usage;
+import java.io.IOException;
+import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The one HTTP call this project makes to an OpenAI-compatible server: {@code POST
+ * /chat/completions}. No retries here; {@link OpenAiExtractor} decides what is worth another try.
+ */
+public final class OpenAiClient {
+
+  private final HttpRequestFactory requests;
+  private final GenericUrl chatCompletions;
+  private final @Nullable String apiKey;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+
+  /**
+   * @param baseUrl for example {@code https://api.openai.com/v1}
+   * @param apiKey sent as a bearer token when not null
+   */
+  public OpenAiClient(
+      String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
+    this.requests = new NetHttpTransport().createRequestFactory();
+    this.chatCompletions = new GenericUrl(baseUrl.replaceAll("/+$", "") + "/chat/completions");
+    this.apiKey = apiKey;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+  }
+
+  /**
+   * @throws ApiErrorException the server answered with an error status
+   * @throws IOException the connection failed or timed out, or the body was not JSON
+   */
+  public ChatResponse chat(ObjectNode body) throws IOException, ApiErrorException {
+    HttpRequest request =
+        requests.buildPostRequest(
+            chatCompletions,
+            new ByteArrayContent("application/json", Json.MAPPER.writeValueAsBytes(body)));
+    if (apiKey != null) {
+      request.getHeaders().setAuthorization("Bearer " + apiKey);
+    }
+    request
+        .setConnectTimeout((int) connectTimeout.toMillis())
+        .setReadTimeout((int) readTimeout.toMillis())
+        .setNumberOfRetries(0)
+        .setThrowExceptionOnExecuteError(false);
+    HttpResponse response = request.execute();
+    try {
+      RateLimitHeaders rateLimits = RateLimitHeaders.from(response.getHeaders());
+      String text = response.parseAsString();
+      if (!response.isSuccessStatusCode()) {
+        throw error(response.getStatusCode(), text, rateLimits);
+      }
+      return parse(Json.MAPPER.readTree(text), rateLimits);
+    } finally {
+      response.disconnect();
+    }
+  }
+
+  private static ChatResponse parse(JsonNode root, RateLimitHeaders rateLimits) throws IOException {
+    JsonNode choice = root.path("choices").path(0);
+    JsonNode message = choice.path("message");
+    JsonNode usage = root.path("usage");
+    if (choice.isMissingNode() || usage.isMissingNode()) {
+      throw new IOException(
+          "the response has no choices or no usage: " + abbreviate(root.toString()));
+    }
+    return new ChatResponse(
+        message.path("content").isTextual() ? message.get("content").asText() : null,
+        choice.path("finish_reason").asText("stop"),
+        message.path("refusal").isTextual() ? message.get("refusal").asText() : null,
+        new Usage(
+            usage.path("prompt_tokens").asLong(),
+            usage.path("prompt_tokens_details").path("cached_tokens").asLong(),
+            usage.path("completion_tokens").asLong()),
+        root.path("model").asText(""),
+        rateLimits);
+  }
+
+  private static ApiErrorException error(int status, String body, RateLimitHeaders rateLimits) {
+    JsonNode error;
+    try {
+      error = Json.MAPPER.readTree(body).path("error");
+    } catch (IOException e) {
+      error = null;
+    }
+    if (error == null || error.isMissingNode()) {
+      return new ApiErrorException(status, abbreviate(body), null, null, rateLimits);
+    }
+    return new ApiErrorException(
+        status,
+        error.path("message").asText(""),
+        error.path("type").isTextual() ? error.get("type").asText() : null,
+        error.path("code").isTextual() ? error.get("code").asText() : null,
+        rateLimits);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.beliefs.extract;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.List;
+
+/**
+ * Token counts with o200k_base, the tokenizer of gpt-4o, gpt-4o-mini and gpt-4.1. Chat prompts
+ * count as OpenAI documents it for these models: each message costs its content plus 3 tokens of
+ * framing, and the reply is primed with 3 more; a structured-output schema is part of the prompt.
+ */
+public final class Tokens {
+
+  private static final int PER_MESSAGE = 3;
+  private static final int REPLY_PRIMING = 3;
+  private static final Encoding O200K =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+  private Tokens() {}
+
+  public static int count(String text) {
+    return O200K.countTokensOrdinary(text);
+  }
+
+  /** Prompt tokens of a chat request with these message contents and response schema. */
+  public static int chatPrompt(List<String> messageContents, String responseSchema) {
+    int tokens = REPLY_PRIMING + count(responseSchema);
+    for (String content : messageContents) {
+      tokens += PER_MESSAGE + 1 + count(content);
+    }
+    return tokens;
+  }
+}

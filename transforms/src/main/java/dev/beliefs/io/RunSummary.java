@@ -1,0 +1,112 @@
+package dev.beliefs.io;
+
+import dev.beliefs.cost.CostSummary;
+import dev.beliefs.cost.Latency;
+import dev.beliefs.cost.Totals;
+import java.math.BigDecimal;
+import java.util.SortedMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code DIR/run-summary.json}. The counts add up: {@code chunks} (sent to extraction) = succeeded
+ * + {@code chunks_failed}; windows too short to send are {@code chunks_skipped}; {@code
+ * beliefs_found} grounded beliefs over all chunks merge into {@code beliefs}; {@code
+ * ungrounded_dropped} were thrown away for evidence not in the transcript.
+ */
+public record RunSummary(
+    long transcripts,
+    long transcriptsFailed,
+    long chunks,
+    long chunksFailed,
+    long chunksSkipped,
+    long requests,
+    long cacheHits,
+    long retries,
+    long rateLimited,
+    long beliefs,
+    long beliefsFound,
+    long ungroundedDropped,
+    long promptTokens,
+    long cachedPromptTokens,
+    long completionTokens,
+    BigDecimal costUsd,
+    @Nullable Double wallSeconds,
+    int workers,
+    String runner,
+    String model,
+    String promptVersion,
+    SortedMap<Integer, Totals> perLevel,
+    SortedMap<String, Totals> perModel,
+    Latency latencyMs) {
+
+  /** What the pipeline knows about its own configuration, for the summary. */
+  public record RunInfo(int workers, String runner, String model, String promptVersion)
+      implements java.io.Serializable {}
+
+  public static RunSummary of(
+      RunInfo info,
+      long transcripts,
+      long transcriptsFailed,
+      long chunksSkipped,
+      long mergedBeliefs,
+      CostSummary costs) {
+    Totals total = costs.total();
+    return new RunSummary(
+        transcripts,
+        transcriptsFailed,
+        total.chunks(),
+        total.chunksFailed(),
+        chunksSkipped,
+        total.requests(),
+        total.cacheHits(),
+        total.retries(),
+        total.rateLimited(),
+        mergedBeliefs,
+        total.beliefs(),
+        total.ungroundedDropped(),
+        total.promptTokens(),
+        total.cachedPromptTokens(),
+        total.completionTokens(),
+        total.costUsd(),
+        null,
+        info.workers(),
+        info.runner(),
+        info.model(),
+        info.promptVersion(),
+        costs.perLevel(),
+        costs.perModel(),
+        costs.latency());
+  }
+
+  public RunSummary withWallSeconds(double seconds) {
+    return new RunSummary(
+        transcripts,
+        transcriptsFailed,
+        chunks,
+        chunksFailed,
+        chunksSkipped,
+        requests,
+        cacheHits,
+        retries,
+        rateLimited,
+        beliefs,
+        beliefsFound,
+        ungroundedDropped,
+        promptTokens,
+        cachedPromptTokens,
+        completionTokens,
+        costUsd,
+        seconds,
+        workers,
+        runner,
+        model,
+        promptVersion,
+        perLevel,
+        perModel,
+        latencyMs);
+  }
+
+  public boolean anyFailed() {
+    return transcriptsFailed > 0 || chunksFailed > 0;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.beliefs.model;
+
+import dev.beliefs.json.JsonCoder;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import org.apache.beam.sdk.coders.DefaultCoder;
+
+/**
+ * What extracting one chunk cost and how it went, whether it succeeded or not: the unit of
+ * accounting that {@code SumCosts} adds up.
+ *
+ * @param model the model asked, or {@code offline}
+ * @param level the chunk's level
+ * @param succeeded whether the chunk produced a result
+ * @param requests HTTP requests sent, retries included
+ * @param retries requests after the first
+ * @param rateLimited requests answered 429
+ * @param fromCache whether the answer came from the response cache (no request, no cost)
+ * @param usage tokens of every billed attempt
+ * @param costUsd cost of every billed attempt
+ * @param latencyMs time from the first request to the final answer
+ * @param beliefs grounded beliefs kept
+ * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance
+ */
+@DefaultCoder(JsonCoder.class)
+public record CallStats(
+    String model,
+    int level,
+    boolean succeeded,
+    int requests,
+    int retries,
+    int rateLimited,
+    boolean fromCache,
+    Usage usage,
+    BigDecimal costUsd,
+    long latencyMs,
+    int beliefs,
+    int ungroundedDropped)
+    implements Serializable {}

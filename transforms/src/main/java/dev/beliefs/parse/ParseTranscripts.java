@@ -1,0 +1,127 @@
+package dev.beliefs.parse;
+
+import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.model.Failure;
+import dev.beliefs.model.Transcript;
+import java.io.IOException;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads matched transcript files into {@link Transcript}s. A file that cannot be read (too large,
+ * empty, binary, not UTF-8, no speaker labels, an unknown format...) becomes a {@link Failure} with
+ * {@code stage=parse} on {@link Result#failures()}; the other files go on.
+ */
+public class ParseTranscripts
+    extends PTransform<PCollection<FileIO.ReadableFile>, ParseTranscripts.Result> {
+
+  private final String inputRoot;
+  private final TranscriptParser parser;
+  private final long maxTranscriptBytes;
+
+  /**
+   * @param inputRoot the directory ids are relative to, as {@link TranscriptIds#rootOf} gives it
+   * @param parser decodes and parses one file
+   * @param maxTranscriptBytes larger files are failed before they are read
+   */
+  public ParseTranscripts(String inputRoot, TranscriptParser parser, long maxTranscriptBytes) {
+    this.inputRoot = inputRoot;
+    this.parser = parser;
+    this.maxTranscriptBytes = maxTranscriptBytes;
+  }
+
+  /** The transcripts read and the files that could not be. */
+  public record Result(PCollection<Transcript> transcripts, PCollection<Failure> failures)
+      implements RecordOutput {}
+
+  @Override
+  public Result expand(PCollection<FileIO.ReadableFile> files) {
+    TupleTag<Transcript> parsed = new TupleTag<>() {};
+    TupleTag<Failure> failed = new TupleTag<>() {};
+    PCollectionTuple outputs =
+        files.apply(
+            "ParseEachFile",
+            ParDo.of(new ParseFileFn(inputRoot, parser, maxTranscriptBytes, parsed, failed))
+                .withOutputTags(parsed, TupleTagList.of(failed)));
+    return new Result(outputs.get(parsed), outputs.get(failed));
+  }
+
+  static class ParseFileFn extends DoFn<FileIO.ReadableFile, Transcript> {
+    private final Counter transcriptsParsed =
+        Metrics.counter(ParseTranscripts.class, "transcripts_parsed");
+    private final Counter transcriptsFailed =
+        Metrics.counter(ParseTranscripts.class, "transcripts_failed");
+
+    private final String inputRoot;
+    private final TranscriptParser parser;
+    private final long maxTranscriptBytes;
+    private final TupleTag<Transcript> parsed;
+    private final TupleTag<Failure> failed;
+
+    ParseFileFn(
+        String inputRoot,
+        TranscriptParser parser,
+        long maxTranscriptBytes,
+        TupleTag<Transcript> parsed,
+        TupleTag<Failure> failed) {
+      this.inputRoot = inputRoot;
+      this.parser = parser;
+      this.maxTranscriptBytes = maxTranscriptBytes;
+      this.parsed = parsed;
+      this.failed = failed;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String source = file.getMetadata().resourceId().toString();
+      long size = file.getMetadata().sizeBytes();
+      try {
+        if (size > maxTranscriptBytes) {
+          throw new TranscriptParseException(
+              "too_large",
+              "the file has "
+                  + size
+                  + " bytes, more than --maxTranscriptBytes="
+                  + maxTranscriptBytes
+                  + "; split it or raise the limit");
+        }
+        String id = TranscriptIds.idFor(inputRoot, source);
+        out.get(parsed).output(parser.parse(id, source, file.readFullyAsBytes()));
+        transcriptsParsed.inc();
+      } catch (TranscriptParseException e) {
+        fail(out, new Failure(source, Failure.STAGE_PARSE, e.reason(), e.getMessage(), 1));
+      } catch (IOException e) {
+        fail(
+            out,
+            new Failure(
+                source,
+                Failure.STAGE_PARSE,
+                "unreadable",
+                "could not read the file: " + e.getMessage(),
+                1));
+      } catch (RuntimeException | StackOverflowError e) {
+        fail(
+            out,
+            new Failure(
+                source,
+                Failure.STAGE_PARSE,
+                "parser_error",
+                "the parser failed on this file: " + e,
+                1));
+      }
+    }
+
+    private void fail(MultiOutputReceiver out, Failure failure) {
+      out.get(failed).output(failure);
+      transcriptsFailed.inc();
+    }
+  }
+}
