@@ -7,7 +7,7 @@ import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpResponse;
-import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
@@ -19,6 +19,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * /chat/completions}. No retries here; {@link OpenAiExtractor} decides what is worth another try.
  */
 public final class OpenAiClient {
+
+  /** Enough pooled connections that requests in flight never wait for one. */
+  private static final int MAX_CONNECTIONS = 512;
 
   private final HttpRequestFactory requests;
   private final GenericUrl chatCompletions;
@@ -32,7 +35,13 @@ public final class OpenAiClient {
    */
   public OpenAiClient(
       String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
-    this.requests = new NetHttpTransport().createRequestFactory();
+    this.requests =
+        new ApacheHttpTransport(
+                ApacheHttpTransport.newDefaultHttpClientBuilder()
+                    .setMaxConnTotal(MAX_CONNECTIONS)
+                    .setMaxConnPerRoute(MAX_CONNECTIONS)
+                    .build())
+            .createRequestFactory();
     this.chatCompletions = new GenericUrl(baseUrl.replaceAll("/+$", "") + "/chat/completions");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;

@@ -1,0 +1,233 @@
+package dev.beliefs.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.beliefs.cost.PricingTable;
+import dev.beliefs.json.Json;
+import dev.beliefs.model.Chunk;
+import dev.beliefs.model.Usage;
+import dev.beliefs.model.Utterance;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Talks to a local HTTP server that speaks the OpenAI wire format, scripted per test. */
+class OpenAiExtractorTest {
+
+  private static final Chunk CHUNK =
+      new Chunk(
+          "ep",
+          "file:/ep.txt",
+          1,
+          0,
+          List.of(new Utterance(7, "Kay", 1.0, 2.0, "I think teachers are the real innovators.")),
+          900);
+  private static final String ANSWER =
+      BeliefAnswer.write(
+          List.of(
+              new ModelBelief(
+                  "Kay",
+                  "Teachers are the real innovators.",
+                  "affirms",
+                  0.75,
+                  "teaching",
+                  "teachers are the real innovators",
+                  7)));
+
+  private HttpServer server;
+  private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
+  private final List<Received> received = new ArrayList<>();
+
+  private record Reply(int status, String body, String retryAfter) {}
+
+  private record Received(String authorization, JsonNode body) {}
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/v1/chat/completions", this::answer);
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private synchronized void answer(HttpExchange exchange) throws IOException {
+    received.add(
+        new Received(
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes())));
+    Reply reply = replies.pollFirst();
+    if (reply.retryAfter != null) {
+      exchange.getResponseHeaders().add("retry-after", reply.retryAfter);
+    }
+    exchange.getResponseHeaders().add("x-ratelimit-remaining-requests", "499");
+    byte[] body = reply.body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(reply.status, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  private static String completion(
+      String content, String finishReason, long prompt, long cached, long completion) {
+    var root = Json.MAPPER.createObjectNode();
+    root.put("id", "chatcmpl-1")
+        .put("object", "chat.completion")
+        .put("model", "gpt-4o-mini-2024-07-18");
+    var choice = root.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", finishReason);
+    choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+    var usage = root.putObject("usage");
+    usage
+        .put("prompt_tokens", prompt)
+        .put("completion_tokens", completion)
+        .put("total_tokens", prompt + completion);
+    usage.putObject("prompt_tokens_details").put("cached_tokens", cached);
+    return root.toString();
+  }
+
+  private static String error(String type, String code, String message) {
+    return "{\"error\": {\"message\": \""
+        + message
+        + "\", \"type\": \""
+        + type
+        + "\", \"param\": null, \"code\": \""
+        + code
+        + "\"}}";
+  }
+
+  private OpenAiExtractor extractor(int maxAttempts, List<Long> sleeps) {
+    OpenAiSettings settings =
+        new OpenAiSettings(
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+            new ChatSettings("gpt-4o-mini", 0.0, 42L, 800),
+            () -> "sk-test-dummy",
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            maxAttempts,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1));
+    OpenAiClient client =
+        new OpenAiClient(
+            settings.baseUrl(),
+            settings.apiKeySource().apiKey(),
+            settings.connectTimeout(),
+            settings.readTimeout());
+    return new OpenAiExtractor(settings, client, sleeps::add);
+  }
+
+  @Test
+  void requestCarriesStrictSchemaTemperatureSeedMaxTokensAndBearerKey() throws Exception {
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1500, 1024, 60), null));
+
+    extractor(3, new ArrayList<>()).extract(CHUNK);
+
+    Received request = received.get(0);
+    assertEquals("Bearer sk-test-dummy", request.authorization());
+    JsonNode body = request.body();
+    assertEquals("gpt-4o-mini", body.get("model").asText());
+    assertEquals(0.0, body.get("temperature").asDouble());
+    assertEquals(42, body.get("seed").asLong());
+    assertEquals(800, body.get("max_tokens").asInt());
+    assertEquals("system", body.at("/messages/0/role").asText());
+    assertEquals(ExtractionPrompt.system(), body.at("/messages/0/content").asText());
+    assertTrue(body.at("/messages/1/content").asText().contains("[u7] Kay: I think teachers"));
+    assertEquals("json_schema", body.at("/response_format/type").asText());
+    assertTrue(body.at("/response_format/json_schema/strict").asBoolean());
+    assertEquals(ExtractionPrompt.schema(), body.at("/response_format/json_schema/schema"));
+  }
+
+  @Test
+  void usageIsAccounted_cachedTokensAtTheCachedPrice() throws Exception {
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1500, 1024, 60), null));
+
+    Extraction extraction = extractor(3, new ArrayList<>()).extract(CHUNK);
+
+    assertEquals(new Usage(1500, 1024, 60), extraction.usage());
+    assertEquals(1, extraction.requests());
+    assertEquals(1, extraction.beliefs().size());
+    // 476 x $0.15/M + 1,024 x $0.075/M + 60 x $0.60/M = 71.4 + 76.8 + 36 micro-dollars
+    BigDecimal cost =
+        PricingTable.bundled().priceOf("gpt-4o-mini").orElseThrow().cost(extraction.usage());
+    assertEquals(new BigDecimal("0.0001842"), cost);
+  }
+
+  @Test
+  void rateLimitedThenServerErrorThenMalformed_areRetriedAndEveryBilledAttemptCounts()
+      throws Exception {
+    replies.add(
+        new Reply(429, error("requests", "rate_limit_exceeded", "Rate limit reached"), "2"));
+    replies.add(new Reply(500, error("server_error", "internal", "boom"), null));
+    replies.add(new Reply(200, completion("{\"beliefs\": [", "stop", 1000, 0, 5), null));
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1000, 0, 60), null));
+    List<Long> sleeps = new ArrayList<>();
+
+    Extraction extraction = extractor(6, sleeps).extract(CHUNK);
+
+    assertEquals(4, extraction.requests());
+    assertEquals(1, extraction.rateLimited());
+    assertEquals(new Usage(2000, 0, 65), extraction.usage());
+    assertEquals(3, sleeps.size());
+    assertEquals(2000L, sleeps.get(0), "Retry-After of the 429 is honoured");
+  }
+
+  @Test
+  void answerCutOffAtMaxTokens_isRetriedOnceWithTwiceTheTokens() throws Exception {
+    replies.add(new Reply(200, completion("{\"beliefs\": [{\"spea", "length", 1000, 0, 800), null));
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1000, 0, 60), null));
+
+    Extraction extraction = extractor(6, new ArrayList<>()).extract(CHUNK);
+
+    assertEquals(2, extraction.requests());
+    assertEquals(800, received.get(0).body().get("max_tokens").asInt());
+    assertEquals(1600, received.get(1).body().get("max_tokens").asInt());
+  }
+
+  @Test
+  void unauthorized_failsAtOnceWithoutRetrying() {
+    replies.add(
+        new Reply(
+            401,
+            error("invalid_request_error", "invalid_api_key", "Incorrect API key provided"),
+            null));
+
+    ExtractionFailedException failure =
+        assertThrows(
+            ExtractionFailedException.class, () -> extractor(6, new ArrayList<>()).extract(CHUNK));
+
+    assertEquals("http_401", failure.reason());
+    assertEquals(1, failure.requests());
+    assertTrue(failure.getMessage().contains("Incorrect API key"), failure.getMessage());
+  }
+
+  @Test
+  void persistentServerErrors_failAfterTheLastAttemptKeepingWhatWasBilled() {
+    for (int i = 0; i < 3; i++) {
+      replies.add(new Reply(200, completion("not json", "stop", 100, 0, 3), null));
+    }
+
+    ExtractionFailedException failure =
+        assertThrows(
+            ExtractionFailedException.class, () -> extractor(3, new ArrayList<>()).extract(CHUNK));
+
+    assertEquals("malformed_answer", failure.reason());
+    assertEquals(3, failure.requests());
+    assertEquals(new Usage(300, 0, 9), failure.billed());
+  }
+}
