@@ -59,7 +59,10 @@ public final class BeliefPipeline {
     ExtractBeliefs.Result extracted =
         chunks
             .chunks()
-            .apply("ExtractBeliefs", new ExtractBeliefs(settings.extractors(), settings.price()));
+            .apply(
+                "ExtractBeliefs",
+                new ExtractBeliefs(
+                    settings.extractors(), settings.price(), settings.runInfo().workers()));
 
     PCollection<TranscriptBeliefs> merged =
         extracted.results().apply("MergeBeliefs", new MergeBeliefs());

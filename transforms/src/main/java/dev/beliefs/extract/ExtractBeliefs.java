@@ -8,31 +8,52 @@ import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Usage;
-import java.math.BigDecimal;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
 
 /**
  * Asks the extractor for each chunk's beliefs, grounds them ({@link Grounding}) and prices the
  * usage. A chunk that fails after its last attempt goes to {@link Result#failures()} with {@code
  * stage=extract}, the reason, the attempts and what they cost.
+ *
+ * <p>Calls run on a {@link CallScheduler} with {@code inFlight} calls at once per JVM, longest
+ * chunk first, whatever the runner's threads: each bundle's chunks are handed to the scheduler when
+ * the bundle finishes, and their results are emitted once all are back. The extractor must be safe
+ * for concurrent use.
  */
 public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
   private final BeliefExtractorFactory extractors;
   private final ModelPrice price;
+  private final int inFlight;
+  private final String schedulerKey = UUID.randomUUID().toString();
 
-  public ExtractBeliefs(BeliefExtractorFactory extractors, ModelPrice price) {
+  /**
+   * @param inFlight calls at once per JVM
+   */
+  public ExtractBeliefs(BeliefExtractorFactory extractors, ModelPrice price, int inFlight) {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be >= 1, got " + inFlight);
+    }
     this.extractors = extractors;
     this.price = price;
+    this.inFlight = inFlight;
   }
 
   public record Result(PCollection<ChunkResult> results, PCollection<ChunkFailure> failures)
@@ -45,7 +66,13 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     PCollectionTuple outputs =
         chunks.apply(
             "AskModel",
-            ParDo.of(new ExtractChunkFn(extractors, price, extracted, failed))
+            ParDo.of(
+                    new ExtractChunkFn(
+                        extractors,
+                        price,
+                        new Scheduling(schedulerKey, inFlight),
+                        extracted,
+                        failed))
                 .withOutputTags(extracted, TupleTagList.of(failed)));
     return new Result(outputs.get(extracted), outputs.get(failed));
   }
@@ -69,17 +96,22 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
 
     private final BeliefExtractorFactory extractors;
     private final ModelPrice price;
+    private final Scheduling scheduling;
     private final TupleTag<ChunkResult> extracted;
     private final TupleTag<ChunkFailure> failed;
     private transient BeliefExtractor extractor;
+    private transient CallScheduler scheduler;
+    private transient List<Pending> bundle;
 
     ExtractChunkFn(
         BeliefExtractorFactory extractors,
         ModelPrice price,
+        Scheduling scheduling,
         TupleTag<ChunkResult> extracted,
         TupleTag<ChunkFailure> failed) {
       this.extractors = extractors;
       this.price = price;
+      this.scheduling = scheduling;
       this.extracted = extracted;
       this.failed = failed;
     }
@@ -87,10 +119,69 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     @Setup
     public void setup() {
       extractor = extractors.create();
+      scheduler = CallScheduler.acquire(scheduling.key(), scheduling.inFlight());
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new ArrayList<>();
     }
 
     @ProcessElement
-    public void process(@Element Chunk chunk, MultiOutputReceiver out) {
+    public void process(@Element Chunk chunk, @Timestamp Instant timestamp, BoundedWindow window) {
+      bundle.add(new Pending(chunk, timestamp, window));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws InterruptedException {
+      List<Future<Object>> outcomes = new ArrayList<>();
+      for (Pending pending : bundle) {
+        outcomes.add(
+            scheduler.submit(pending.chunk.estimatedPromptTokens(), () -> extract(pending.chunk)));
+      }
+      for (int i = 0; i < bundle.size(); i++) {
+        Pending pending = bundle.get(i);
+        Object outcome = await(outcomes.get(i));
+        if (outcome instanceof ChunkResult result) {
+          count(result.stats());
+          context.output(extracted, result, pending.timestamp, pending.window);
+        } else {
+          ChunkFailure failure = (ChunkFailure) outcome;
+          count(failure.stats());
+          context.output(failed, failure, pending.timestamp, pending.window);
+        }
+      }
+      bundle = new ArrayList<>();
+    }
+
+    private static Object await(Future<Object> outcome) throws InterruptedException {
+      try {
+        return outcome.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("extraction crashed: " + e.getCause(), e.getCause());
+      }
+    }
+
+    /**
+     * Updates the metrics on the bundle's thread: Beam's metric containers belong to the runner's
+     * threads, not to the scheduler's.
+     */
+    private void count(CallStats stats) {
+      requests.inc(stats.requests());
+      retries.inc(stats.retries());
+      rateLimited.inc(stats.rateLimited());
+      promptTokens.inc(stats.usage().promptTokens());
+      cachedPromptTokens.inc(stats.usage().cachedPromptTokens());
+      completionTokens.inc(stats.usage().completionTokens());
+      costMicroUsd.inc(stats.costUsd().movePointRight(6).longValue());
+      latencyMs.update(stats.latencyMs());
+      (stats.succeeded() ? chunksDone : chunksFailed).inc();
+      beliefs.inc(stats.beliefs());
+      ungroundedDropped.inc(stats.ungroundedDropped());
+    }
+
+    /** A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. */
+    private Object extract(Chunk chunk) {
       try {
         Extraction extraction = extractor.extract(chunk);
         Grounding.Outcome grounded = Grounding.ground(chunk, extraction.beliefs());
@@ -104,21 +195,15 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
                 extraction.latencyMs(),
                 grounded.kept().size(),
                 grounded.dropped());
-        out.get(extracted)
-            .output(
-                new ChunkResult(
-                    chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats));
-        chunksDone.inc();
-        beliefs.inc(grounded.kept().size());
-        ungroundedDropped.inc(grounded.dropped());
+        return new ChunkResult(
+            chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats);
       } catch (ExtractionFailedException e) {
         CallStats stats =
             stats(chunk, false, e.requests(), e.rateLimited(), e.billed(), e.latencyMs(), 0, 0);
         Failure failure =
             new Failure(
                 chunk.id(), Failure.STAGE_EXTRACT, e.reason(), e.getMessage(), e.requests());
-        out.get(failed).output(new ChunkFailure(chunk.transcriptId(), failure, stats));
-        chunksFailed.inc();
+        return new ChunkFailure(chunk.transcriptId(), failure, stats);
       }
     }
 
@@ -131,15 +216,6 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
         long latency,
         int kept,
         int dropped) {
-      BigDecimal cost = price.cost(usage);
-      requests.inc(attempts);
-      retries.inc(Math.max(0, attempts - 1));
-      rateLimited.inc(limited);
-      promptTokens.inc(usage.promptTokens());
-      cachedPromptTokens.inc(usage.cachedPromptTokens());
-      completionTokens.inc(usage.completionTokens());
-      costMicroUsd.inc(cost.movePointRight(6).longValue());
-      latencyMs.update(latency);
       return new CallStats(
           extractors.model(),
           chunk.level(),
@@ -149,7 +225,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
           limited,
           false,
           usage,
-          cost,
+          price.cost(usage),
           latency,
           kept,
           dropped);
@@ -157,9 +233,17 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
 
     @Teardown
     public void teardown() {
+      if (scheduler != null) {
+        scheduler.release();
+      }
       if (extractor != null) {
         extractor.close();
       }
     }
+
+    private record Pending(Chunk chunk, Instant timestamp, BoundedWindow window) {}
   }
+
+  /** Which scheduler the DoFn instances of one transform share, and its size. */
+  private record Scheduling(String key, int inFlight) implements Serializable {}
 }
