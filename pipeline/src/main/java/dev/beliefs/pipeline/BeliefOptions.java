@@ -81,6 +81,33 @@ public interface BeliefOptions extends PipelineOptions {
 
   void setMaxAttempts(int value);
 
+  @Description(
+      "OpenAI usage tier 1-5: take that tier's published rate limits for the model (see"
+          + " README). Without it, limits come from --rpmLimit/--tpmLimit or from the server's"
+          + " x-ratelimit-limit-* headers.")
+  Integer getTier();
+
+  void setTier(Integer value);
+
+  @Description("Requests per minute this job may send; overrides --tier.")
+  Long getRpmLimit();
+
+  void setRpmLimit(Long value);
+
+  @Description(
+      "Tokens per minute this job may use, counted as OpenAI does (prompt + max_tokens);"
+          + " overrides --tier.")
+  Long getTpmLimit();
+
+  void setTpmLimit(Long value);
+
+  @Description(
+      "Spending cap in USD: no request starts that could pass it; chunks left over fail with"
+          + " reason budget_exhausted.")
+  Double getMaxCostUsd();
+
+  void setMaxCostUsd(Double value);
+
   @Description("Seconds to wait for a connection to the API.")
   @Default.Integer(10)
   int getConnectTimeoutSeconds();

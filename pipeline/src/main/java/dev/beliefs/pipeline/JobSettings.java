@@ -10,16 +10,20 @@ import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.OfflineExtractor;
 import dev.beliefs.extract.OpenAiExtractor;
 import dev.beliefs.extract.OpenAiSettings;
+import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.TierLimits;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.parse.TranscriptFormats;
 import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -70,7 +74,7 @@ public record JobSettings(
       model = OfflineExtractor.MODEL;
     } else {
       price = price(options, model);
-      extractors = OpenAiExtractor.factory(openAi(options, model, apiKeys));
+      extractors = OpenAiExtractor.factory(openAi(options, model, price, apiKeys));
     }
     return new JobSettings(
         options.getInput(),
@@ -85,7 +89,8 @@ public record JobSettings(
             options.getWorkers(),
             options.getRunner().getSimpleName(),
             model,
-            ExtractionPrompt.VERSION),
+            ExtractionPrompt.VERSION,
+            offline ? null : maxCost(options)),
         offline);
   }
 
@@ -157,7 +162,9 @@ public record JobSettings(
     }
   }
 
-  private static OpenAiSettings openAi(BeliefOptions options, String model, ApiKeySource apiKeys) {
+  private static OpenAiSettings openAi(
+      BeliefOptions options, String model, ModelPrice price, ApiKeySource apiKeys)
+      throws ConfigurationException {
     String baseUrl = options.getBaseUrl() == null ? OPENAI_BASE_URL : options.getBaseUrl();
     return new OpenAiSettings(
         baseUrl,
@@ -167,7 +174,47 @@ public record JobSettings(
         Duration.ofSeconds(options.getRequestTimeoutSeconds()),
         options.getMaxAttempts(),
         Duration.ofMillis(500),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        rateLimits(options, model),
+        maxCost(options),
+        price,
+        UUID.randomUUID().toString());
+  }
+
+  private static RateLimits rateLimits(BeliefOptions options, String model)
+      throws ConfigurationException {
+    RateLimits limits = RateLimits.NONE;
+    if (options.getTier() != null) {
+      limits =
+          TierLimits.of(model, options.getTier())
+              .orElseThrow(
+                  () ->
+                      new ConfigurationException(
+                          "--tier="
+                              + options.getTier()
+                              + ": no published limits for "
+                              + model
+                              + " at that tier (tiers 1-5 of "
+                              + TierLimits.models()
+                              + "); use --rpmLimit and --tpmLimit"));
+    }
+    long rpm = options.getRpmLimit() != null ? options.getRpmLimit() : limits.requestsPerMinute();
+    long tpm = options.getTpmLimit() != null ? options.getTpmLimit() : limits.tokensPerMinute();
+    if (rpm < 0 || tpm < 0) {
+      throw new ConfigurationException("--rpmLimit and --tpmLimit must be >= 0");
+    }
+    return new RateLimits(rpm, tpm);
+  }
+
+  private static @Nullable BigDecimal maxCost(BeliefOptions options) throws ConfigurationException {
+    Double cap = options.getMaxCostUsd();
+    if (cap == null) {
+      return null;
+    }
+    if (cap <= 0 || cap.isNaN() || cap.isInfinite()) {
+      throw new ConfigurationException("--maxCostUsd must be a positive amount in USD, got " + cap);
+    }
+    return BigDecimal.valueOf(cap);
   }
 
   private static TranscriptParser parser(@Nullable String format) throws ConfigurationException {

@@ -1,8 +1,6 @@
 package dev.beliefs.extract;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -24,12 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CallScheduler {
 
-  private static final Map<String, CallScheduler> SHARED = new ConcurrentHashMap<>();
-
   private final String key;
   private final ThreadPoolExecutor executor;
   private final AtomicLong arrivals = new AtomicLong();
-  private int users;
 
   private CallScheduler(String key, int slots) {
     this.key = key;
@@ -40,22 +35,12 @@ final class CallScheduler {
 
   /** The scheduler of {@code key}, created with {@code slots} on first use. */
   static CallScheduler acquire(String key, int slots) {
-    CallScheduler scheduler = SHARED.computeIfAbsent(key, k -> new CallScheduler(k, slots));
-    synchronized (scheduler) {
-      scheduler.users++;
-    }
-    return scheduler;
+    return JvmShared.acquire("scheduler:" + key, () -> new CallScheduler(key, slots));
   }
 
   /** Gives up one use; the last one stops the threads. */
   void release() {
-    synchronized (this) {
-      if (--users > 0) {
-        return;
-      }
-      SHARED.remove(key, this);
-    }
-    executor.shutdown();
+    JvmShared.<CallScheduler>release("scheduler:" + key, last -> last.executor.shutdown());
   }
 
   /** Queues a call; calls with a larger {@code size} start first, equal sizes in arrival order. */

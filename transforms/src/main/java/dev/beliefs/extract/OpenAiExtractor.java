@@ -3,26 +3,41 @@ package dev.beliefs.extract;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Extracts beliefs by asking an OpenAI-compatible chat model, retrying what is worth retrying: 429
- * (after {@code Retry-After} when the server sends it), 5xx, timeouts and broken connections,
- * answers that are not JSON of the schema, and an answer cut off by {@code max_tokens} (once, with
- * twice the tokens). Client errors such as 400 and 401 fail at once: repeating them cannot help.
- * Every attempt the server answered is counted as billed.
+ * Extracts beliefs by asking an OpenAI-compatible chat model.
+ *
+ * <p>Every attempt first reserves its worst-case cost from the run's {@link Budget} and is admitted
+ * by the JVM's {@link RequestGate}, so that neither the cap nor the rate limits are passed. It
+ * retries what is worth retrying: 429 (after {@code Retry-After}, else after the exhausted limit's
+ * reset), 5xx, timeouts and broken connections, answers that are not JSON of the schema, and an
+ * answer cut off by {@code max_tokens} (once, with twice the tokens). Waits between other retries
+ * are exponential with full jitter. Client errors such as 400 and 401 fail at once: repeating them
+ * cannot help. Every attempt the server answered is counted as billed.
  */
 public final class OpenAiExtractor implements BeliefExtractor {
 
   private final OpenAiSettings settings;
   private final OpenAiClient client;
+  private final RequestGate gate;
+  private final Budget budget;
   private final Sleeper sleeper;
 
-  OpenAiExtractor(OpenAiSettings settings, OpenAiClient client, Sleeper sleeper) {
+  OpenAiExtractor(
+      OpenAiSettings settings,
+      OpenAiClient client,
+      RequestGate gate,
+      Budget budget,
+      Sleeper sleeper) {
     this.settings = settings;
     this.client = client;
+    this.gate = gate;
+    this.budget = budget;
     this.sleeper = sleeper;
   }
 
@@ -32,7 +47,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
 
   @Override
   public Extraction extract(Chunk chunk) throws ExtractionFailedException {
-    Attempts attempts = new Attempts(System.nanoTime());
+    Attempts attempts = new Attempts();
     int maxTokens = settings.chat().maxTokens();
     boolean enlarged = false;
     String reason = "exhausted";
@@ -41,11 +56,27 @@ public final class OpenAiExtractor implements BeliefExtractor {
       if (attempts.requests > 0) {
         sleep(attempts);
       }
-      attempts.requests++;
-      attempts.retryAfter = null;
+      long prompt = chunk.estimatedPromptTokens();
+      BigDecimal worstCase = settings.price().cost(new Usage(prompt, 0, maxTokens));
+      if (!budget.reserve(worstCase)) {
+        throw attempts.fail(
+            "budget_exhausted",
+            "not sent: $"
+                + budget.spent().toPlainString()
+                + " spent and requests in flight could"
+                + " pass --maxCostUsd="
+                + budget.cap().toPlainString());
+      }
+      BigDecimal billed = BigDecimal.ZERO;
       try {
+        gate.admit(prompt + maxTokens);
+        attempts.requests++;
+        attempts.retryAfter = null;
         ChatResponse response = client.chat(settings.chat().requestBody(chunk.text(), maxTokens));
+        billed = settings.price().cost(response.usage());
         attempts.billed = attempts.billed.plus(response.usage());
+        gate.correct(prompt, response.usage().promptTokens());
+        gate.observe(response.rateLimits());
         if (response.refusal() != null) {
           throw attempts.fail("refused", "the model refused: " + response.refusal());
         }
@@ -55,8 +86,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
                 "truncated",
                 "the answer was cut off at max_tokens="
                     + maxTokens
-                    + " twice; split the chunk"
-                    + " (a smaller level) or raise --maxTokens");
+                    + " twice; use a smaller level for this transcript or raise --maxTokens");
           }
           enlarged = true;
           maxTokens *= 2;
@@ -75,38 +105,55 @@ public final class OpenAiExtractor implements BeliefExtractor {
         reason = "malformed_answer";
         detail = e.getMessage();
       } catch (ApiErrorException e) {
+        gate.observe(e.rateLimits());
         reason = e.status() == 429 ? "rate_limited" : "http_" + e.status();
         detail = e.getMessage();
-        if (e.status() == 429) {
-          attempts.rateLimited++;
-        }
         if (!e.isRetryable()) {
           throw attempts.fail(reason, detail);
         }
-        attempts.retryAfter = e.rateLimits().retryAfter();
+        if (e.status() == 429) {
+          attempts.rateLimited++;
+          attempts.retryAfter = gate.backOff(e.rateLimits(), backoff(attempts));
+        }
       } catch (IOException e) {
-        reason = e instanceof java.net.SocketTimeoutException ? "timeout" : "connection";
+        reason = e instanceof SocketTimeoutException ? "timeout" : "connection";
         detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw attempts.fail("interrupted", "interrupted while waiting for the rate limit");
+      } finally {
+        budget.settle(worstCase, billed);
       }
     }
     throw attempts.fail(
         reason, "gave up after " + attempts.requests + " attempts; last: " + detail);
   }
 
+  /** Gives back this worker's use of the shared gate and budget. */
+  @Override
+  public void close() {
+    JvmShared.release("gate:" + settings.sharedKey(), unused -> {});
+    JvmShared.release("budget:" + settings.sharedKey(), unused -> {});
+  }
+
   private void sleep(Attempts attempts) throws ExtractionFailedException {
-    long ceiling =
-        Math.min(
-            settings.maxBackoff().toMillis(),
-            settings.initialBackoff().toMillis() << Math.min(20, attempts.requests - 1));
-    long jittered = ThreadLocalRandom.current().nextLong(ceiling + 1);
-    long wait =
-        attempts.retryAfter == null ? jittered : Math.max(attempts.retryAfter.toMillis(), 0);
+    Duration wait = attempts.retryAfter != null ? attempts.retryAfter : backoff(attempts);
     try {
-      sleeper.sleep(wait);
+      sleeper.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw attempts.fail("interrupted", "interrupted while waiting to retry");
     }
+  }
+
+  /** Full jitter: uniform between zero and the exponential ceiling. */
+  private Duration backoff(Attempts attempts) {
+    long ceiling =
+        Math.min(
+            settings.maxBackoff().toMillis(),
+            settings.initialBackoff().toMillis()
+                << Math.min(20, Math.max(0, attempts.requests - 1)));
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
   /** Waits between attempts; a test hands in one that does not. */
@@ -116,15 +163,11 @@ public final class OpenAiExtractor implements BeliefExtractor {
   }
 
   private static final class Attempts {
-    final long startNanos;
+    final long startNanos = System.nanoTime();
     int requests;
     int rateLimited;
     Usage billed = Usage.NONE;
     Duration retryAfter;
-
-    Attempts(long startNanos) {
-      this.startNanos = startNanos;
-    }
 
     long elapsedMs() {
       return (System.nanoTime() - startNanos) / 1_000_000;
@@ -146,7 +189,13 @@ public final class OpenAiExtractor implements BeliefExtractor {
               settings.apiKeySource().apiKey(),
               settings.connectTimeout(),
               settings.readTimeout());
-      return new OpenAiExtractor(settings, client, Thread::sleep);
+      RequestGate gate =
+          JvmShared.acquire(
+              "gate:" + settings.sharedKey(), () -> new RequestGate(settings.rateLimits()));
+      Budget budget =
+          JvmShared.acquire(
+              "budget:" + settings.sharedKey(), () -> new Budget(settings.maxCostUsd()));
+      return new OpenAiExtractor(settings, client, gate, budget, Thread::sleep);
     }
 
     @Override

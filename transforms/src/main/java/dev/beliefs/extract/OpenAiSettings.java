@@ -1,15 +1,22 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.cost.ModelPrice;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How to reach an OpenAI-compatible server and how hard to try.
+ * How to reach an OpenAI-compatible server, how hard to try, and how much to spend.
  *
  * @param baseUrl for example {@code https://api.openai.com/v1}
  * @param maxAttempts requests per chunk at most, the first included
  * @param initialBackoff wait before the first retry; later waits double, with full jitter, up to
  *     {@code maxBackoff}
+ * @param rateLimits what this JVM may send per minute
+ * @param maxCostUsd no request starts that could take spending past this; null for no cap
+ * @param price the model's price, for the budget
+ * @param sharedKey names the rate limiter and budget that every worker of one run in a JVM shares
  */
 public record OpenAiSettings(
     String baseUrl,
@@ -19,5 +26,9 @@ public record OpenAiSettings(
     Duration readTimeout,
     int maxAttempts,
     Duration initialBackoff,
-    Duration maxBackoff)
+    Duration maxBackoff,
+    RateLimits rateLimits,
+    @Nullable BigDecimal maxCostUsd,
+    ModelPrice price,
+    String sharedKey)
     implements Serializable {}

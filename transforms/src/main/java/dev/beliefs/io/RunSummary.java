@@ -11,7 +11,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code DIR/run-summary.json}. The counts add up: {@code chunks} (sent to extraction) = succeeded
  * + {@code chunks_failed}; windows too short to send are {@code chunks_skipped}; {@code
  * beliefs_found} grounded beliefs over all chunks merge into {@code beliefs}; {@code
- * ungrounded_dropped} were thrown away for evidence not in the transcript.
+ * ungrounded_dropped} were thrown away for evidence not in the transcript. {@code cost_usd} is what
+ * was spent, against the cap {@code max_cost_usd} when there is one.
  */
 public record RunSummary(
     long transcripts,
@@ -35,12 +36,18 @@ public record RunSummary(
     String runner,
     String model,
     String promptVersion,
+    @Nullable BigDecimal maxCostUsd,
     SortedMap<Integer, Totals> perLevel,
     SortedMap<String, Totals> perModel,
     Latency latencyMs) {
 
   /** What the pipeline knows about its own configuration, for the summary. */
-  public record RunInfo(int workers, String runner, String model, String promptVersion)
+  public record RunInfo(
+      int workers,
+      String runner,
+      String model,
+      String promptVersion,
+      @Nullable BigDecimal maxCostUsd)
       implements java.io.Serializable {}
 
   public static RunSummary of(
@@ -73,6 +80,7 @@ public record RunSummary(
         info.runner(),
         info.model(),
         info.promptVersion(),
+        info.maxCostUsd(),
         costs.perLevel(),
         costs.perModel(),
         costs.latency());
@@ -101,6 +109,7 @@ public record RunSummary(
         runner,
         model,
         promptVersion,
+        maxCostUsd,
         perLevel,
         perModel,
         latencyMs);

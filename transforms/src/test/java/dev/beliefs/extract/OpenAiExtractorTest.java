@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +50,18 @@ class OpenAiExtractorTest {
                   "teachers are the real innovators",
                   7)));
 
+  private static final ModelPrice MINI =
+      PricingTable.bundled().priceOf("gpt-4o-mini").orElseThrow();
+
   private HttpServer server;
   private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new ArrayList<>();
 
-  private record Reply(int status, String body, String retryAfter) {}
+  private record Reply(int status, String body, String retryAfter, Map<String, String> headers) {
+    Reply(int status, String body, String retryAfter) {
+      this(status, body, retryAfter, Map.of());
+    }
+  }
 
   private record Received(String authorization, JsonNode body) {}
 
@@ -77,7 +86,7 @@ class OpenAiExtractorTest {
     if (reply.retryAfter != null) {
       exchange.getResponseHeaders().add("retry-after", reply.retryAfter);
     }
-    exchange.getResponseHeaders().add("x-ratelimit-remaining-requests", "499");
+    reply.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     byte[] body = reply.body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(reply.status, body.length);
     exchange.getResponseBody().write(body);
@@ -113,6 +122,10 @@ class OpenAiExtractorTest {
   }
 
   private OpenAiExtractor extractor(int maxAttempts, List<Long> sleeps) {
+    return extractor(maxAttempts, sleeps, new Budget(null));
+  }
+
+  private OpenAiExtractor extractor(int maxAttempts, List<Long> sleeps, Budget budget) {
     OpenAiSettings settings =
         new OpenAiSettings(
             "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
@@ -122,14 +135,19 @@ class OpenAiExtractorTest {
             Duration.ofSeconds(5),
             maxAttempts,
             Duration.ofMillis(100),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            RateLimits.NONE,
+            budget.cap(),
+            MINI,
+            "test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(),
             settings.apiKeySource().apiKey(),
             settings.connectTimeout(),
             settings.readTimeout());
-    return new OpenAiExtractor(settings, client, sleeps::add);
+    return new OpenAiExtractor(
+        settings, client, new RequestGate(RateLimits.NONE), budget, sleeps::add);
   }
 
   @Test
@@ -229,5 +247,58 @@ class OpenAiExtractorTest {
     assertEquals("malformed_answer", failure.reason());
     assertEquals(3, failure.requests());
     assertEquals(new Usage(300, 0, 9), failure.billed());
+  }
+
+  @Test
+  void rateLimitedWithoutRetryAfter_waitsForTheExhaustedLimitsReset() throws Exception {
+    replies.add(
+        new Reply(
+            429,
+            error("tokens", "rate_limit_exceeded", "Rate limit reached"),
+            null,
+            Map.of(
+                "x-ratelimit-remaining-tokens",
+                "0",
+                "x-ratelimit-reset-tokens",
+                "1.5s",
+                "x-ratelimit-remaining-requests",
+                "10",
+                "x-ratelimit-reset-requests",
+                "20ms")));
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1000, 0, 60), null));
+    List<Long> sleeps = new ArrayList<>();
+
+    extractor(6, sleeps).extract(CHUNK);
+
+    assertEquals(List.of(1500L), sleeps);
+  }
+
+  @Test
+  void budgetThatCannotCoverTheWorstCase_sendsNothingAndFailsAsBudgetExhausted() {
+    // Worst case of one attempt: 900 prompt tokens uncached + 800 completion tokens at gpt-4o-mini
+    // prices = 135 + 480 micro-dollars; a cap of 600 micro-dollars cannot cover it.
+    Budget budget = new Budget(new BigDecimal("0.0006"));
+
+    ExtractionFailedException failure =
+        assertThrows(
+            ExtractionFailedException.class,
+            () -> extractor(3, new ArrayList<>(), budget).extract(CHUNK));
+
+    assertEquals("budget_exhausted", failure.reason());
+    assertEquals(0, failure.requests());
+    assertEquals(List.of(), received);
+  }
+
+  @Test
+  void budget_countsEveryBilledAttemptIncludingMalformedAnswers() throws Exception {
+    replies.add(new Reply(200, completion("not json", "stop", 1000, 0, 10), null));
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1000, 0, 60), null));
+    Budget budget = new Budget(new BigDecimal("1"));
+
+    extractor(3, new ArrayList<>(), budget).extract(CHUNK);
+
+    // 2,000 prompt tokens x $0.15/M + 70 completion tokens x $0.60/M
+    assertEquals(
+        0, new BigDecimal("0.000342").compareTo(budget.spent()), budget.spent().toPlainString());
   }
 }

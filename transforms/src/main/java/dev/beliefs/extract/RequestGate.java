@@ -1,0 +1,127 @@
+package dev.beliefs.extract;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Admits requests at most as fast as the rate limits allow, before the server has to say no: two
+ * token buckets (requests per minute, tokens per minute) refilled continuously, as OpenAI refills
+ * its own. A request takes one request and its prompt plus {@code max_tokens} tokens, the amount
+ * OpenAI counts against the limit when it admits the request; when the server's usage shows the
+ * prompt estimate was off, the difference is given back or taken.
+ *
+ * <p>The server's {@code x-ratelimit-remaining-*} headers are the organisation's view, shared by
+ * every worker on every machine; when they say less is left than this JVM believes, the buckets are
+ * drained down to what the server says. That is how several JVMs sharing one budget stay under it
+ * without talking to each other. Without configured limits, the first response's {@code
+ * x-ratelimit-limit-*} headers set them.
+ */
+final class RequestGate {
+
+  private volatile @Nullable Bucket requests;
+  private volatile @Nullable Bucket tokens;
+  private volatile long tokenCapacity;
+
+  RequestGate(RateLimits limits) {
+    this.requests = bucket(limits.requestsPerMinute());
+    this.tokens = bucket(limits.tokensPerMinute());
+    this.tokenCapacity = limits.tokensPerMinute();
+  }
+
+  /** Waits until one request of {@code cost} tokens may start, and takes it. */
+  void admit(long cost) throws InterruptedException {
+    Bucket requests = this.requests;
+    Bucket tokens = this.tokens;
+    if (requests != null) {
+      requests.asBlocking().consume(1);
+    }
+    if (tokens != null) {
+      tokens.asBlocking().consume(Math.min(cost, tokenCapacity));
+    }
+  }
+
+  /** Corrects a request's token cost once the server said what it really was. */
+  void correct(long estimated, long actual) {
+    Bucket tokens = this.tokens;
+    if (tokens == null || estimated == actual) {
+      return;
+    }
+    if (actual > estimated) {
+      tokens.consumeIgnoringRateLimits(actual - estimated);
+    } else {
+      tokens.addTokens(estimated - actual);
+    }
+  }
+
+  /** Drains the buckets down to what the server says is left, when it says less. */
+  void observe(RateLimitHeaders headers) {
+    learnLimits(headers);
+    drainTo(requests, headers.remainingRequests());
+    drainTo(tokens, headers.remainingTokens());
+  }
+
+  /**
+   * After a 429: how long the server asked to wait, else until its exhausted limit resets; the
+   * buckets are emptied meanwhile so that other requests do not hit the same wall.
+   */
+  Duration backOff(RateLimitHeaders headers, Duration fallback) {
+    Duration wait = headers.retryAfter();
+    if (wait == null) {
+      wait = exhaustedReset(headers);
+    }
+    if (wait == null) {
+      wait = fallback;
+    }
+    drainTo(requests, 0L);
+    drainTo(tokens, 0L);
+    return wait;
+  }
+
+  private synchronized void learnLimits(RateLimitHeaders headers) {
+    if (requests == null && headers.limitRequests() != null) {
+      requests = bucket(headers.limitRequests());
+    }
+    if (tokens == null && headers.limitTokens() != null) {
+      tokenCapacity = headers.limitTokens();
+      tokens = bucket(headers.limitTokens());
+    }
+  }
+
+  private static @Nullable Duration exhaustedReset(RateLimitHeaders headers) {
+    Duration wait = null;
+    if (Long.valueOf(0).equals(headers.remainingRequests())) {
+      wait = headers.resetRequests();
+    }
+    if (Long.valueOf(0).equals(headers.remainingTokens())
+        && headers.resetTokens() != null
+        && (wait == null || headers.resetTokens().compareTo(wait) > 0)) {
+      wait = headers.resetTokens();
+    }
+    return wait;
+  }
+
+  private static void drainTo(@Nullable Bucket bucket, @Nullable Long remaining) {
+    if (bucket == null || remaining == null) {
+      return;
+    }
+    long excess = bucket.getAvailableTokens() - remaining;
+    if (excess > 0) {
+      bucket.consumeIgnoringRateLimits(excess);
+    }
+  }
+
+  private static @Nullable Bucket bucket(long perMinute) {
+    if (perMinute <= 0) {
+      return null;
+    }
+    return Bucket.builder()
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(perMinute)
+                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                .build())
+        .build();
+  }
+}

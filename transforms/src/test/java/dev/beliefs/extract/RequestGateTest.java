@@ -1,0 +1,132 @@
+package dev.beliefs.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RequestGateTest {
+
+  private static RateLimitHeaders remaining(Long requests, Long tokens) {
+    return new RateLimitHeaders(null, null, requests, tokens, null, null, null);
+  }
+
+  @Test
+  void requestsWithinTheLimitsPassWithoutWaiting() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(3, 10_000));
+
+    for (int i = 0; i < 3; i++) {
+      gate.admit(3000);
+    }
+    CompletableFuture<Void> fourth = admitLater(gate, 1);
+
+    assertFalse(waits(fourth, 200), "the fourth request in a minute waits for the bucket");
+    fourth.cancel(true);
+  }
+
+  @Test
+  void tokenBudgetIsPromptPlusMaxTokens() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(0, 6_000));
+    gate.admit(4_000);
+
+    CompletableFuture<Void> next = admitLater(gate, 4_000);
+
+    assertFalse(waits(next, 200), "4,000 + 4,000 tokens exceed 6,000 per minute");
+    next.cancel(true);
+  }
+
+  @Test
+  void serverSayingLessIsLeft_drainsTheLocalBucket() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(100, 0));
+    gate.observe(remaining(0L, null));
+
+    CompletableFuture<Void> next = admitLater(gate, 1);
+
+    assertFalse(waits(next, 200), "another JVM used the requests the server says are gone");
+    next.cancel(true);
+  }
+
+  @Test
+  void serverSayingMoreIsLeft_doesNotRaiseTheLocalLimit() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(1, 0));
+    gate.admit(1);
+    gate.observe(remaining(1000L, null));
+
+    CompletableFuture<Void> next = admitLater(gate, 1);
+
+    assertFalse(waits(next, 200));
+    next.cancel(true);
+  }
+
+  @Test
+  void withoutConfiguredLimits_theServersLimitHeadersSetThem() throws Exception {
+    RequestGate gate = new RequestGate(RateLimits.NONE);
+    gate.admit(1_000_000);
+    gate.observe(new RateLimitHeaders(2L, null, 1L, null, null, null, null));
+    gate.admit(1);
+
+    CompletableFuture<Void> next = admitLater(gate, 1);
+
+    assertFalse(waits(next, 200), "learned 2 per minute, 1 left, 1 taken");
+    next.cancel(true);
+  }
+
+  @Test
+  void overEstimatedPrompt_isGivenBack() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(0, 5_000));
+    gate.admit(5_000);
+    gate.correct(5_000, 1_000);
+
+    assertTrue(waits(admitLater(gate, 3_000), 2_000));
+  }
+
+  @Test
+  void backOffPrefersRetryAfter_thenTheExhaustedReset_thenTheFallback() {
+    RequestGate gate = new RequestGate(RateLimits.NONE);
+    Duration fallback = Duration.ofMillis(7);
+
+    assertEquals(
+        Duration.ofSeconds(2),
+        gate.backOff(
+            new RateLimitHeaders(
+                null,
+                null,
+                0L,
+                0L,
+                Duration.ofSeconds(9),
+                Duration.ofSeconds(9),
+                Duration.ofSeconds(2)),
+            fallback));
+    assertEquals(
+        Duration.ofMillis(6500),
+        gate.backOff(
+            new RateLimitHeaders(
+                null, null, 5L, 0L, Duration.ofMillis(20), Duration.ofMillis(6500), null),
+            fallback));
+    assertEquals(fallback, gate.backOff(RateLimitHeaders.NONE, fallback));
+  }
+
+  private static CompletableFuture<Void> admitLater(RequestGate gate, long tokens) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            gate.admit(tokens);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  private static boolean waits(CompletableFuture<Void> admission, long millis) {
+    try {
+      admission.get(millis, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}
