@@ -38,6 +38,10 @@ public final class ExtractCommand {
       PipelineOptionsFactory.register(BeliefOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
       Runners.configure(options);
+      if (options.getJobName().startsWith("extractcommand-")) {
+        options.setJobName(
+            "belief-extraction-" + options.getJobName().substring("extractcommand-".length()));
+      }
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
       requireMatches(settings.input());

@@ -1,13 +1,102 @@
 package dev.beliefs.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 
-/** Maps {@code --workers} onto the chosen runner's own notion of parallelism. */
+/**
+ * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} per JVM
+ * whatever the runner (the extraction step schedules them itself); the runner's own parallelism
+ * only has to feed it:
+ *
+ * <ul>
+ *   <li>DirectRunner: target parallelism = workers.
+ *   <li>Flink: parallelism = workers, capped by the slots a session cluster has (its REST API is
+ *       asked first, so a wrong {@code --flinkMaster} fails in seconds) or, for the embedded {@code
+ *       [local]} cluster, by {@value #LOCAL_PARALLELISM_CAP}: fifty local subtasks run out of
+ *       network buffers. An explicit {@code --parallelism} wins. A failed job restarts {@value
+ *       #RESTARTS} times.
+ * </ul>
+ */
 final class Runners {
+
+  static final int LOCAL_PARALLELISM_CAP = 8;
+  static final int RESTARTS = 3;
+  private static final Duration REST_TIMEOUT = Duration.ofSeconds(5);
 
   private Runners() {}
 
-  static void configure(BeliefOptions options) {
+  static void configure(BeliefOptions options) throws ConfigurationException {
     options.as(DirectOptions.class).setTargetParallelism(options.getWorkers());
+    if (FlinkRunner.class.equals(options.getRunner())) {
+      configureFlink(options.as(FlinkPipelineOptions.class), options.getWorkers());
+    }
+  }
+
+  private static void configureFlink(FlinkPipelineOptions flink, int workers)
+      throws ConfigurationException {
+    String master = flink.getFlinkMaster();
+    int cap = LOCAL_PARALLELISM_CAP;
+    if (isRemote(master)) {
+      cap = freeSlots(master);
+    }
+    if (flink.getParallelism() == null || flink.getParallelism() < 1) {
+      flink.setParallelism(Math.max(1, Math.min(workers, cap)));
+    }
+    // The job's DoFns never mutate their inputs, so Flink need not copy elements between them.
+    flink.setFasterCopy(true);
+    if (flink.getNumberOfExecutionRetries() == null || flink.getNumberOfExecutionRetries() < 0) {
+      flink.setNumberOfExecutionRetries(RESTARTS);
+      flink.setExecutionRetryDelay(3_000L);
+    }
+  }
+
+  private static boolean isRemote(String master) {
+    return master != null && !master.startsWith("[") && master.contains(":");
+  }
+
+  /** Asks the session cluster's REST API how many slots it has; fails fast when it is not there. */
+  private static int freeSlots(String master) throws ConfigurationException {
+    String url = (master.startsWith("http") ? master : "http://" + master) + "/overview";
+    try {
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .connectTimeout(REST_TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(REST_TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new ConfigurationException(
+            "--flinkMaster=" + master + ": " + url + " answered HTTP " + response.statusCode());
+      }
+      JsonNode overview = Json.MAPPER.readTree(response.body());
+      int slots = overview.path("slots-total").asInt(0);
+      if (slots < 1) {
+        throw new ConfigurationException(
+            "--flinkMaster=" + master + ": the cluster has no TaskManager slots yet");
+      }
+      return slots;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "--flinkMaster="
+              + master
+              + ": no Flink REST API answers at "
+              + url
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); start the cluster or fix the address");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfigurationException("interrupted while asking " + url);
+    }
   }
 }
