@@ -94,7 +94,7 @@ public record JobSettings(
         offline);
   }
 
-  private static String model(BeliefOptions options) throws ConfigurationException {
+  static String model(BeliefOptions options) throws ConfigurationException {
     if (options.getCheapMode()
         && options.getModel() != null
         && !options.getModel().equals(CHEAP_MODEL)) {
@@ -111,7 +111,7 @@ public record JobSettings(
     return options.getModel() == null ? DEFAULT_MODEL : options.getModel();
   }
 
-  private static ChunkPlan chunkPlan(BeliefOptions options) throws ConfigurationException {
+  static ChunkPlan chunkPlan(BeliefOptions options) throws ConfigurationException {
     List<Integer> levels = new ArrayList<>();
     for (String part : options.getLevels().split(",")) {
       try {
@@ -133,8 +133,7 @@ public record JobSettings(
     }
   }
 
-  private static ModelPrice price(BeliefOptions options, String model)
-      throws ConfigurationException {
+  static ModelPrice price(BeliefOptions options, String model) throws ConfigurationException {
     PricingTable table = pricingTable(options.getPricingFile());
     return table
         .priceOf(model)
@@ -181,8 +180,7 @@ public record JobSettings(
         UUID.randomUUID().toString());
   }
 
-  private static RateLimits rateLimits(BeliefOptions options, String model)
-      throws ConfigurationException {
+  static RateLimits rateLimits(BeliefOptions options, String model) throws ConfigurationException {
     RateLimits limits = RateLimits.NONE;
     if (options.getTier() != null) {
       limits =
@@ -217,7 +215,7 @@ public record JobSettings(
     return BigDecimal.valueOf(cap);
   }
 
-  private static TranscriptParser parser(@Nullable String format) throws ConfigurationException {
+  static TranscriptParser parser(@Nullable String format) throws ConfigurationException {
     if (format != null && TranscriptFormats.named(format).isEmpty()) {
       throw new ConfigurationException(
           "--format=" + format + " is not a known format; known: " + TranscriptFormats.names());
@@ -225,7 +223,7 @@ public record JobSettings(
     return new TranscriptParser(format);
   }
 
-  private static String inputRoot(String input) {
+  static String inputRoot(String input) {
     String root = TranscriptIds.rootOf(input);
     return root.isEmpty()
         ? FileSystems.matchNewResource(".", true).toString()

@@ -15,6 +15,8 @@ public final class Main {
           "commands:",
           "  extract   --input=GLOB --output=DIR [--levels=1,5] [--workers=N] [--cheapMode]",
           "            [--model=gpt-4o] [--baseUrl=URL] [--runner=DirectRunner] [Beam options]",
+          "  estimate  the same options as extract: requests, tokens, cost and wall time, before"
+              + " running",
           "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
           "",
           "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
@@ -34,6 +36,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
+      case "estimate" -> new EstimateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");
         yield ExitCode.BAD_CONFIGURATION;
