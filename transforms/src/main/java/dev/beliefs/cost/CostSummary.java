@@ -6,13 +6,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
-/** Totals of a run, overall, per level and per model, with the latency distribution. */
+/**
+ * Totals of a run, overall, per level and per model, with the latency distribution and the busiest
+ * minute's requests and tokens (prompt plus completion).
+ */
 @DefaultCoder(JsonCoder.class)
 public record CostSummary(
     Totals total,
     SortedMap<Integer, Totals> perLevel,
     SortedMap<String, Totals> perModel,
-    Latency latency)
+    Latency latency,
+    long peakRequestsPerMinute,
+    long peakTokensPerMinute)
     implements Serializable {
 
   public CostSummary {

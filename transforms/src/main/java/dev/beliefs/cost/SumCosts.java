@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.CallStats;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
@@ -21,11 +24,18 @@ import org.apache.beam.sdk.transforms.Combine;
 public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator, CostSummary> {
 
   private static final int LATENCY_DIGITS = 3;
+  private static final long SLOT_MS = 10_000;
+  private static final long SLOTS_PER_MINUTE = 6;
+  private static final long FIRST_BUCKET_MS = 100;
 
   /** Running totals. The histogram travels as HdrHistogram's compressed encoding. */
   public static final class Accumulator {
     public TreeMap<Integer, Totals> perLevel = new TreeMap<>();
     public TreeMap<String, Totals> perModel = new TreeMap<>();
+
+    /** Requests and tokens of answers that came in each 10-second slot, by slot number. */
+    public TreeMap<Long, long[]> throughputBySlot = new TreeMap<>();
+
     @JsonIgnore final Histogram latency = new Histogram(LATENCY_DIGITS);
 
     @JsonProperty("latency_histogram")
@@ -53,6 +63,8 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
     accumulator.perModel.merge(stats.model(), totals, Totals::plus);
     if (!stats.fromCache()) {
       accumulator.latency.recordValue(Math.max(0, stats.latencyMs()));
+      long[] slot = {stats.requests(), stats.usage().totalTokens()};
+      accumulator.throughputBySlot.merge(stats.finishedAtMs() / SLOT_MS, slot, SumCosts::add);
     }
     return accumulator;
   }
@@ -66,6 +78,8 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
       accumulator.perModel.forEach(
           (model, totals) -> merged.perModel.merge(model, totals, Totals::plus));
       merged.latency.add(accumulator.latency);
+      accumulator.throughputBySlot.forEach(
+          (slot, counts) -> merged.throughputBySlot.merge(slot, counts.clone(), SumCosts::add));
     }
     return merged;
   }
@@ -81,8 +95,47 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
             histogram.getValueAtPercentile(90),
             histogram.getValueAtPercentile(99),
             histogram.getMaxValue(),
-            Math.round(histogram.getMean() * 10) / 10.0);
-    return new CostSummary(total, accumulator.perLevel, accumulator.perModel, latency);
+            Math.round(histogram.getMean() * 10) / 10.0,
+            buckets(histogram));
+    long[] peaks = peaksPerMinute(accumulator.throughputBySlot);
+    return new CostSummary(
+        total, accumulator.perLevel, accumulator.perModel, latency, peaks[0], peaks[1]);
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    return new long[] {a[0] + b[0], a[1] + b[1]};
+  }
+
+  /** The most requests and tokens answered in any 60 s, at 10 s resolution. */
+  private static long[] peaksPerMinute(TreeMap<Long, long[]> bySlot) {
+    long[] peaks = {0, 0};
+    for (long start : bySlot.keySet()) {
+      long[] window = {0, 0};
+      bySlot
+          .subMap(start, start + SLOTS_PER_MINUTE)
+          .values()
+          .forEach(
+              c -> {
+                window[0] += c[0];
+                window[1] += c[1];
+              });
+      peaks[0] = Math.max(peaks[0], window[0]);
+      peaks[1] = Math.max(peaks[1], window[1]);
+    }
+    return peaks;
+  }
+
+  /** Counts in buckets of 100 ms, 200 ms, 400 ms ... up to the slowest call. */
+  private static List<Latency.Bucket> buckets(Histogram histogram) {
+    List<Latency.Bucket> buckets = new ArrayList<>();
+    if (histogram.getTotalCount() == 0) {
+      return buckets;
+    }
+    for (HistogramIterationValue value : histogram.logarithmicBucketValues(FIRST_BUCKET_MS, 2)) {
+      buckets.add(
+          new Latency.Bucket(value.getValueIteratedTo(), value.getCountAddedInThisIterationStep()));
+    }
+    return buckets;
   }
 
   @Override

@@ -228,7 +228,8 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
           price.cost(usage),
           latency,
           kept,
-          dropped);
+          dropped,
+          System.currentTimeMillis());
     }
 
     @Teardown

@@ -39,7 +39,9 @@ public record RunSummary(
     @Nullable BigDecimal maxCostUsd,
     SortedMap<Integer, Totals> perLevel,
     SortedMap<String, Totals> perModel,
-    Latency latencyMs) {
+    Latency latencyMs,
+    long peakRequestsPerMinute,
+    long peakTokensPerMinute) {
 
   /** What the pipeline knows about its own configuration, for the summary. */
   public record RunInfo(
@@ -83,7 +85,9 @@ public record RunSummary(
         info.maxCostUsd(),
         costs.perLevel(),
         costs.perModel(),
-        costs.latency());
+        costs.latency(),
+        costs.peakRequestsPerMinute(),
+        costs.peakTokensPerMinute());
   }
 
   public RunSummary withWallSeconds(double seconds) {
@@ -112,7 +116,9 @@ public record RunSummary(
         maxCostUsd,
         perLevel,
         perModel,
-        latencyMs);
+        latencyMs,
+        peakRequestsPerMinute,
+        peakTokensPerMinute);
   }
 
   public boolean anyFailed() {

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param latencyMs time from the first request to the final answer
  * @param beliefs grounded beliefs kept
  * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance
+ * @param finishedAtMs when the answer (or the last failure) came, epoch milliseconds
  */
 @DefaultCoder(JsonCoder.class)
 public record CallStats(
@@ -35,5 +36,6 @@ public record CallStats(
     BigDecimal costUsd,
     long latencyMs,
     int beliefs,
-    int ungroundedDropped)
+    int ungroundedDropped,
+    long finishedAtMs)
     implements Serializable {}

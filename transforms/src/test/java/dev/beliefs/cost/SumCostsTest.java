@@ -32,7 +32,8 @@ class SumCostsTest {
               new BigDecimal("0.00021"),
               100,
               2,
-              1),
+              1,
+              0),
           new CallStats(
               "gpt-4o-mini",
               1,
@@ -45,7 +46,8 @@ class SumCostsTest {
               new BigDecimal("0.0006"),
               900,
               1,
-              0),
+              0,
+              15_000),
           new CallStats(
               "gpt-4o-mini",
               5,
@@ -58,7 +60,8 @@ class SumCostsTest {
               new BigDecimal("0.00009"),
               3000,
               0,
-              0));
+              0,
+              75_000));
 
   @Test
   void totalsAddUpPerLevelAndOverall(TestPipeline pipeline) {
@@ -86,6 +89,14 @@ class SumCostsTest {
               assertEquals(total, s.perModel().get("gpt-4o-mini"));
               assertEquals(3, s.latency().count());
               assertEquals(3000, s.latency().maxMs(), 3);
+              assertEquals(
+                  3, s.latency().histogram().stream().mapToLong(Latency.Bucket::count).sum());
+              assertEquals(new Latency.Bucket(99, 0), s.latency().histogram().get(0));
+              assertEquals(new Latency.Bucket(199, 1), s.latency().histogram().get(1));
+              // answers at 0 s and 15 s share a minute (4 requests, 4,400 tokens); the one at 75 s
+              // is alone in its minute with 6 requests
+              assertEquals(6, s.peakRequestsPerMinute());
+              assertEquals(4_400, s.peakTokensPerMinute());
               return null;
             });
     pipeline.run().waitUntilFinish();
