@@ -5,6 +5,7 @@ import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
+import dev.beliefs.pipeline.report.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,6 +69,7 @@ public final class ExtractCommand {
       }
       double wallSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
       RunSummary summary = finishSummary(settings.output(), wallSeconds);
+      RunReport.write(settings.output(), settings.rateLimits());
       out.printf(
           "%d transcripts (%d failed), %d chunks (%d failed, %d skipped), %d beliefs, %d requests,"
               + " $%s, %.1f s -> %s%n",
@@ -80,7 +82,7 @@ public final class ExtractCommand {
           summary.requests(),
           summary.costUsd().toPlainString(),
           wallSeconds,
-          settings.output());
+          settings.output() + "/" + RunReport.HTML);
       if (summary.anyFailed()) {
         err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
         return ExitCode.SOME_FAILED;

@@ -41,6 +41,7 @@ public record JobSettings(
     BeliefExtractorFactory extractors,
     ModelPrice price,
     RunSummary.RunInfo runInfo,
+    RateLimits rateLimits,
     boolean offline) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -91,6 +92,7 @@ public record JobSettings(
             model,
             ExtractionPrompt.VERSION,
             offline ? null : maxCost(options)),
+        offline ? RateLimits.NONE : rateLimits(options, model),
         offline);
   }
 

@@ -1,0 +1,72 @@
+package dev.beliefs.pipeline.report;
+
+import dev.beliefs.extract.RateLimits;
+import dev.beliefs.io.OutputFiles;
+import dev.beliefs.io.RunSummary;
+import dev.beliefs.io.WriteFailures;
+import dev.beliefs.io.WriteRunSummary;
+import dev.beliefs.json.Json;
+import dev.beliefs.model.Failure;
+import dev.beliefs.model.MergedBelief;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/** What a run report shows, read back from the run's output directory. */
+record ReportData(
+    RunSummary summary,
+    RateLimits limits,
+    Map<String, List<MergedBelief>> beliefsByTranscript,
+    List<Failure> failures) {
+
+  static ReportData read(String outputDir, RateLimits limits) throws IOException {
+    RunSummary summary;
+    try (BufferedReader in = open(OutputFiles.resolve(outputDir, WriteRunSummary.FILE))) {
+      summary = Json.MAPPER.readValue(in, RunSummary.class);
+    }
+    Map<String, List<MergedBelief>> beliefs = new TreeMap<>();
+    String pattern = OutputFiles.resolve(outputDir, "beliefs/*.jsonl").toString();
+    MatchResult match = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW).get(0);
+    if (match.status() == MatchResult.Status.OK) {
+      for (MatchResult.Metadata file : match.metadata()) {
+        for (String line : lines(file.resourceId())) {
+          MergedBelief belief = Json.MAPPER.readValue(line, MergedBelief.class);
+          beliefs.computeIfAbsent(belief.transcriptId(), id -> new ArrayList<>()).add(belief);
+        }
+      }
+    }
+    List<Failure> failures = new ArrayList<>();
+    for (String line : lines(OutputFiles.resolve(outputDir, WriteFailures.FILE))) {
+      failures.add(Json.MAPPER.readValue(line, Failure.class));
+    }
+    return new ReportData(summary, limits, beliefs, failures);
+  }
+
+  private static List<String> lines(ResourceId file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = open(file)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank()) {
+          lines.add(line);
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static BufferedReader open(ResourceId file) throws IOException {
+    return new BufferedReader(
+        new InputStreamReader(
+            Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8));
+  }
+}
