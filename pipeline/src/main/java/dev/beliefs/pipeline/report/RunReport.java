@@ -35,7 +35,7 @@ public final class RunReport {
 
   private final ReportData data;
 
-  private RunReport(ReportData data) {
+  RunReport(ReportData data) {
     this.data = data;
   }
 
