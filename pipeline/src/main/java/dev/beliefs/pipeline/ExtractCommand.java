@@ -62,7 +62,8 @@ public final class ExtractCommand {
     long start = System.nanoTime();
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      PipelineResult.State state =
+          new Progress(err, System.console() != null).follow(pipeline.run());
       if (state != PipelineResult.State.DONE) {
         err.println("error: the job ended in state " + state);
         return ExitCode.CRASH;
@@ -88,6 +89,10 @@ public final class ExtractCommand {
         return ExitCode.SOME_FAILED;
       }
       return ExitCode.OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted");
+      return ExitCode.CRASH;
     } catch (RuntimeException | IOException e) {
       err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
       e.printStackTrace(err);

@@ -35,7 +35,10 @@ final class Runners {
   private Runners() {}
 
   static void configure(BeliefOptions options) throws ConfigurationException {
-    options.as(DirectOptions.class).setTargetParallelism(options.getWorkers());
+    DirectOptions direct = options.as(DirectOptions.class);
+    direct.setTargetParallelism(options.getWorkers());
+    // Return from run() at once, so that progress can be reported while the job runs.
+    direct.setBlockOnRun(false);
     if (FlinkRunner.class.equals(options.getRunner())) {
       configureFlink(options.as(FlinkPipelineOptions.class), options.getWorkers());
     }
