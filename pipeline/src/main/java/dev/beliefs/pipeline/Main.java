@@ -1,6 +1,7 @@
 package dev.beliefs.pipeline;
 
 import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.pipeline.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -15,6 +16,8 @@ public final class Main {
           "commands:",
           "  extract   --input=GLOB --output=DIR [--levels=1,5] [--workers=N] [--cheapMode]",
           "            [--model=gpt-4o] [--baseUrl=URL] [--runner=DirectRunner] [Beam options]",
+          "  simulate  --port=P [--timeScale=F] [--rpm=N --tpm=N] [--faults=429:0.1,...] [--seed=S]",
+          "            [--apiKey=K]: an OpenAI-compatible server on 127.0.0.1 for tests and benchmarks",
           "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
           "",
           "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
@@ -34,6 +37,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
+      case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");
         yield ExitCode.BAD_CONFIGURATION;
