@@ -14,6 +14,8 @@ import java.util.List;
 /** Chunks of the bundled NASA transcript, cut as the job cuts them. */
 final class NasaChunks {
 
+  private static List<Chunk> all;
+
   private NasaChunks() {}
 
   /** The first {@code utterances} utterances at these levels, windows under minWords skipped. */
@@ -35,8 +37,11 @@ final class NasaChunks {
   }
 
   /** Every chunk of the whole transcript at levels 1 and 5. */
-  static List<Chunk> all() throws Exception {
-    return cut(Integer.MAX_VALUE, List.of(1, 5), 8);
+  static synchronized List<Chunk> all() throws Exception {
+    if (all == null) {
+      all = cut(Integer.MAX_VALUE, List.of(1, 5), 8);
+    }
+    return all;
   }
 
   /** A chunk in which the offline extractor finds at least one belief. */
