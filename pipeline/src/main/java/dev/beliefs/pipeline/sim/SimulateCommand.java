@@ -25,7 +25,6 @@ public final class SimulateCommand {
   public int run(String[] args) {
     SimulatorConfig config;
     try {
-      PipelineOptionsFactory.register(SimulatorOptions.class);
       config =
           config(PipelineOptionsFactory.fromArgs(args).withValidation().as(SimulatorOptions.class));
     } catch (IllegalArgumentException e) {
