@@ -2,6 +2,7 @@ package dev.beliefs.pipeline.sim;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.beliefs.cost.PricingTable;
+import dev.beliefs.extract.Tokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +37,7 @@ public final class Simulator {
    * @throws IOException the port cannot be bound (in use, or not allowed)
    */
   public static RunningSimulator start(SimulatorConfig config) throws IOException {
+    warmUp();
     RateLimiter limiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());
     FaultInjector faults = new FaultInjector(config.faults(), config.seed());
     SimulatorStats stats = new SimulatorStats();
@@ -64,6 +66,16 @@ public final class Simulator {
     server.setExecutor(handlers);
     server.start();
     return new RunningSimulator(server, handlers, timer, stats, reset);
+  }
+
+  /**
+   * Loads the tokenizer's vocabulary and the extractor's patterns now, so that they do not add a
+   * second to the first request's latency.
+   */
+  private static void warmUp() {
+    SimulatedModel.answer(
+        new ChatRequest("warm-up", List.of(), "[u0] A: I think this is warm.", null, true, 16));
+    Tokens.count("warm up");
   }
 
   /** The models of the bundled price table: what {@code GET /v1/models} lists. */
