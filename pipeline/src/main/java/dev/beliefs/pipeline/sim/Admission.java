@@ -18,7 +18,7 @@ record Admission(
     Duration retryAfter,
     RateLimitState state) {
 
-  static Admission admitted(RateLimitState state) {
+  static Admission granted(RateLimitState state) {
     return new Admission(true, null, false, Duration.ZERO, state);
   }
 }

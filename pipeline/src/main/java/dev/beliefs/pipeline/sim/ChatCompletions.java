@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/chat/completions}, in OpenAI's order: the key (401), the body (400), then an
@@ -19,6 +21,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * no thread: the answer is scheduled, so requests in flight cost only their connection.
  */
 final class ChatCompletions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatCompletions.class);
 
   private final SimulatorConfig config;
   private final RateLimiter limiter;
@@ -44,6 +48,15 @@ final class ChatCompletions {
     long arrivalNanos = System.nanoTime();
     stats.arrived(System.currentTimeMillis());
     long number = ids.incrementAndGet();
+    try {
+      handle(exchange, arrivalNanos, number);
+    } catch (RuntimeException | IOException e) {
+      LOG.warn("chat completion {} failed", number, e);
+      reject(exchange, OpenAiError.serverError(), headers(limiter.state(), number), null);
+    }
+  }
+
+  private void handle(HttpExchange exchange, long arrivalNanos, long number) throws IOException {
     OpenAiError authError = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
     if (authError != null) {
       reject(exchange, authError, headers(limiter.state(), number), null);

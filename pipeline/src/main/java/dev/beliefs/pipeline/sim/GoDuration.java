@@ -1,6 +1,7 @@
 package dev.beliefs.pipeline.sim;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Durations written as Go's {@code time.Duration.String()} writes them, the form of OpenAI's {@code
@@ -31,7 +32,8 @@ final class GoDuration {
     }
     text.append(secondsMillis / 1000);
     if (secondsMillis % 1000 != 0) {
-      String fraction = String.format("%03d", secondsMillis % 1000).replaceAll("0+$", "");
+      String fraction =
+          String.format(Locale.ROOT, "%03d", secondsMillis % 1000).replaceAll("0+$", "");
       text.append('.').append(fraction);
     }
     return text.append('s').toString();

@@ -54,7 +54,7 @@ final class RateLimiter {
       if (tokens != null) {
         tokens.tryConsume(tokensRequested);
       }
-      return Admission.admitted(state());
+      return Admission.granted(state());
     }
     long waitNanos =
         Math.max(

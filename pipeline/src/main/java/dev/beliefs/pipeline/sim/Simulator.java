@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Simulator {
 
+  private static final InetAddress LOOPBACK = loopback();
+
   /** Connections waiting to be accepted: enough for a benchmark's burst. */
   private static final int BACKLOG = 1024;
 
@@ -47,9 +49,7 @@ public final class Simulator {
         Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads("simulator-handler"));
     HttpServer server;
     try {
-      server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), BACKLOG);
+      server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), BACKLOG);
     } catch (IOException e) {
       timer.shutdownNow();
       handlers.shutdownNow();
@@ -81,6 +81,15 @@ public final class Simulator {
   /** The models of the bundled price table: what {@code GET /v1/models} lists. */
   private static List<String> pricedModels() {
     return Arrays.stream(PricingTable.bundled().models().split(",\\s*")).toList();
+  }
+
+  /** 127.0.0.1 itself, not whatever the loopback name resolves to (::1 on some hosts). */
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ThreadFactory daemonThreads(String name) {

@@ -35,6 +35,9 @@ public record SimulatorConfig(
     Duration faultTimeout,
     int defaultMaxTokens) {
 
+  /** The fault seed when none is given, the same as {@code extract}'s {@code --seed}. */
+  public static final long DEFAULT_SEED = 20240601L;
+
   public SimulatorConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -68,7 +71,7 @@ public record SimulatorConfig(
     private long requestsPerMinute = 0;
     private long tokensPerMinute = 0;
     private FaultPlan faults = FaultPlan.NONE;
-    private long seed = 0;
+    private long seed = DEFAULT_SEED;
     private @Nullable String apiKey = null;
     private Duration faultTimeout = Duration.ofMinutes(5);
     private int defaultMaxTokens = 16_384;

@@ -47,7 +47,7 @@ public interface SimulatorOptions extends PipelineOptions {
    * type and default across all the options interfaces a JVM knows, and a benchmark knows both.
    */
   @Description("Seed of the fault decisions: the same seed and requests give the same faults.")
-  @Default.Long(20240601L)
+  @Default.Long(SimulatorConfig.DEFAULT_SEED)
   long getSeed();
 
   void setSeed(long value);
