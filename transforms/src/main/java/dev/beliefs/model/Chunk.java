@@ -31,6 +31,8 @@ public record Chunk(
     int estimatedPromptTokens)
     implements Serializable {
 
+  private static final Pattern RENDERED_LINE = Pattern.compile("\\[u(\\d+)] (.+?): (.*)");
+
   public Chunk {
     utterances = List.copyOf(utterances);
   }
@@ -64,8 +66,6 @@ public record Chunk(
   public static String render(Utterance utterance) {
     return "[u" + utterance.index() + "] " + utterance.speaker() + ": " + utterance.text();
   }
-
-  private static final Pattern RENDERED_LINE = Pattern.compile("\\[u(\\d+)] (.+?): (.*)");
 
   /**
    * The utterances of a text made of {@link #render} lines, as a server reads them back out of a
