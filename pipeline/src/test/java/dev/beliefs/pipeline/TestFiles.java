@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Finding the project's files and reading the job's JSONL outputs in tests. */
-final class TestFiles {
+public final class TestFiles {
 
   private TestFiles() {}
 
-  static Path projectRoot() {
+  public static Path projectRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve("samples")) && Files.exists(dir.resolve("beliefs"))) {
         return dir;
@@ -22,7 +22,7 @@ final class TestFiles {
     throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
   }
 
-  static List<JsonNode> jsonLines(Path file) throws IOException {
+  public static List<JsonNode> jsonLines(Path file) throws IOException {
     List<JsonNode> lines = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       if (!line.isBlank()) {

@@ -21,8 +21,13 @@ public final class ExtractionPrompt {
   public static final String SCHEMA_NAME = "beliefs";
 
   private static final String SYSTEM = resource(VERSION + ".system.md");
-  private static final String SCHEMA_TEXT = resource(VERSION + ".schema.json");
-  private static final JsonNode SCHEMA = parse(SCHEMA_TEXT);
+  private static final JsonNode SCHEMA = parse(resource(VERSION + ".schema.json"));
+
+  /**
+   * The schema as it travels in a request: compact JSON, as {@link Json#MAPPER} writes it. Prompt
+   * tokens are counted on this text, here and by the simulator, so that estimate and bill agree.
+   */
+  private static final String SCHEMA_WIRE_TEXT = Json.line(SCHEMA);
 
   private ExtractionPrompt() {}
 
@@ -45,7 +50,7 @@ public final class ExtractionPrompt {
 
   /** Prompt tokens of the request for a chunk's text, system prompt and schema included. */
   public static PromptSizer sizer() {
-    return chunkText -> Tokens.chatPrompt(List.of(SYSTEM, user(chunkText)), SCHEMA_TEXT);
+    return chunkText -> Tokens.chatPrompt(List.of(SYSTEM, user(chunkText)), SCHEMA_WIRE_TEXT);
   }
 
   private static String resource(String name) {

@@ -23,6 +23,14 @@ public final class Tokens {
     return O200K.countTokensOrdinary(text);
   }
 
+  /**
+   * The text of the first {@code maxTokens} tokens of {@code text}: what a model cut off there
+   * said.
+   */
+  public static String prefix(String text, int maxTokens) {
+    return O200K.decode(O200K.encodeOrdinary(text, maxTokens).getTokens());
+  }
+
   /** Prompt tokens of a chat request with these message contents and response schema. */
   public static int chatPrompt(List<String> messageContents, String responseSchema) {
     int tokens = REPLY_PRIMING + count(responseSchema);

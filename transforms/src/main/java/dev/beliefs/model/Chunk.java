@@ -2,8 +2,11 @@ package dev.beliefs.model;
 
 import dev.beliefs.json.JsonCoder;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
@@ -27,6 +30,8 @@ public record Chunk(
     List<Utterance> utterances,
     int estimatedPromptTokens)
     implements Serializable {
+
+  private static final Pattern RENDERED_LINE = Pattern.compile("\\[u(\\d+)] (.+?): (.*)");
 
   public Chunk {
     utterances = List.copyOf(utterances);
@@ -60,5 +65,28 @@ public record Chunk(
 
   public static String render(Utterance utterance) {
     return "[u" + utterance.index() + "] " + utterance.speaker() + ": " + utterance.text();
+  }
+
+  /**
+   * The utterances of a text made of {@link #render} lines, as a server reads them back out of a
+   * prompt: lines before the first {@code [u12] Speaker: } line are ignored, and a later line
+   * without the tag continues the utterance before it. The speaker ends at the first {@code ": "};
+   * times are unknown.
+   */
+  public static List<Utterance> parseRendered(String text) {
+    List<Utterance> utterances = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      Matcher tagged = RENDERED_LINE.matcher(line);
+      if (tagged.matches()) {
+        utterances.add(
+            new Utterance(
+                Integer.parseInt(tagged.group(1)), tagged.group(2), null, null, tagged.group(3)));
+      } else if (!utterances.isEmpty()) {
+        Utterance last = utterances.remove(utterances.size() - 1);
+        utterances.add(
+            new Utterance(last.index(), last.speaker(), null, null, last.text() + "\n" + line));
+      }
+    }
+    return utterances;
   }
 }

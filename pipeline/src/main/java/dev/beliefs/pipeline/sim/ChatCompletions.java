@@ -1,0 +1,197 @@
+package dev.beliefs.pipeline.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.beliefs.extract.Tokens;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/chat/completions}, in OpenAI's order: the key (401), the body (400), then an
+ * injected fault if the plan draws one (429, 500, 503 at once), the rate limits (429, taking
+ * nothing), and finally the answer, sent when the latency model says it is written. Waiting holds
+ * no thread: the answer is scheduled, so requests in flight cost only their connection.
+ */
+final class ChatCompletions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatCompletions.class);
+
+  private final SimulatorConfig config;
+  private final RateLimiter limiter;
+  private final FaultInjector faults;
+  private final SimulatorStats stats;
+  private final ScheduledExecutorService timer;
+  private final AtomicLong ids = new AtomicLong();
+
+  ChatCompletions(
+      SimulatorConfig config,
+      RateLimiter limiter,
+      FaultInjector faults,
+      SimulatorStats stats,
+      ScheduledExecutorService timer) {
+    this.config = config;
+    this.limiter = limiter;
+    this.faults = faults;
+    this.stats = stats;
+    this.timer = timer;
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    long arrivalNanos = System.nanoTime();
+    stats.arrived(System.currentTimeMillis());
+    long number = ids.incrementAndGet();
+    try {
+      handle(exchange, arrivalNanos, number);
+    } catch (RuntimeException | IOException e) {
+      LOG.warn("chat completion {} failed", number, e);
+      reject(exchange, OpenAiError.serverError(), headers(limiter.state(), number), null);
+    }
+  }
+
+  private void handle(HttpExchange exchange, long arrivalNanos, long number) throws IOException {
+    OpenAiError authError = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    if (authError != null) {
+      reject(exchange, authError, headers(limiter.state(), number), null);
+      return;
+    }
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    ChatRequest request;
+    try {
+      request = ChatRequest.parse(body, config.defaultMaxTokens());
+    } catch (BadRequestException e) {
+      reject(exchange, e.error(), headers(limiter.state(), number), null);
+      return;
+    }
+    Optional<Fault> fault = faults.next(body);
+    fault.ifPresent(stats::injected);
+    if (fault.isPresent() && failsAtOnce(fault.get())) {
+      Duration retryAfter = scaled(Duration.ofSeconds(1));
+      reject(
+          exchange,
+          switch (fault.get()) {
+            case RATE_LIMITED -> OpenAiError.injectedRateLimit(request.model(), retryAfter);
+            case OVERLOADED -> OpenAiError.overloaded();
+            default -> OpenAiError.serverError();
+          },
+          headers(limiter.state(), number),
+          fault.get() == Fault.RATE_LIMITED ? retryAfter : null);
+      return;
+    }
+    int promptTokens = request.promptTokens();
+    long rateLimitTokens = (long) promptTokens + request.maxTokens();
+    Admission admission = limiter.admit(rateLimitTokens);
+    Map<String, String> headers = headers(admission.state(), number);
+    if (!admission.admitted()) {
+      reject(
+          exchange,
+          OpenAiError.rateLimited(request.model(), admission, rateLimitTokens),
+          headers,
+          admission.retryAfter());
+      return;
+    }
+    stats.admitted(System.currentTimeMillis(), rateLimitTokens);
+    if (fault.orElse(null) == Fault.TIMEOUT) {
+      timer.schedule(
+          () -> {
+            exchange.close();
+            stats.failed("timeout", System.currentTimeMillis());
+          },
+          config.faultTimeout().toNanos(),
+          TimeUnit.NANOSECONDS);
+      return;
+    }
+    answer(exchange, request, fault.orElse(null), promptTokens, headers, arrivalNanos, number);
+  }
+
+  private void answer(
+      HttpExchange exchange,
+      ChatRequest request,
+      @Nullable Fault fault,
+      int promptTokens,
+      Map<String, String> headers,
+      long arrivalNanos,
+      long number) {
+    String content = SimulatedModel.answer(request);
+    int completionTokens = Tokens.count(content);
+    String finishReason = "stop";
+    if (fault == Fault.TRUNCATED || completionTokens > request.maxTokens()) {
+      content = SimulatedModel.truncated(content, request.maxTokens());
+      completionTokens = request.maxTokens();
+      finishReason = "length";
+    } else if (fault == Fault.MALFORMED) {
+      content = SimulatedModel.malformed(content);
+      completionTokens = Tokens.count(content);
+    }
+    Duration service =
+        config.latency().serviceTime(promptTokens, completionTokens, config.timeScale());
+    headers.put("openai-processing-ms", Long.toString(service.toMillis()));
+    Reply reply =
+        new Reply(
+            200,
+            ResponseBodies.chatCompletion(
+                "chatcmpl-sim" + number,
+                System.currentTimeMillis() / 1000,
+                request.model(),
+                content,
+                finishReason,
+                promptTokens,
+                completionTokens),
+            headers);
+    long billedCompletion = completionTokens;
+    timer.schedule(
+        () -> {
+          reply.send(exchange);
+          stats.answered(
+              promptTokens, billedCompletion, service.toMillis(), System.currentTimeMillis());
+        },
+        arrivalNanos + service.toNanos() - System.nanoTime(),
+        TimeUnit.NANOSECONDS);
+  }
+
+  private @Nullable OpenAiError authenticate(@Nullable String authorization) {
+    if (config.apiKey() == null) {
+      return null;
+    }
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return OpenAiError.missingApiKey();
+    }
+    String key = authorization.substring("Bearer ".length()).strip();
+    return key.equals(config.apiKey()) ? null : OpenAiError.invalidApiKey(key);
+  }
+
+  private void reject(
+      HttpExchange exchange,
+      OpenAiError error,
+      Map<String, String> headers,
+      @Nullable Duration retryAfter) {
+    if (retryAfter != null) {
+      long millis = (retryAfter.toNanos() + 999_999) / 1_000_000;
+      headers.put("retry-after", Long.toString((millis + 999) / 1000));
+      headers.put("retry-after-ms", Long.toString(millis));
+    }
+    Reply.error(error, headers).send(exchange);
+    stats.failed(Integer.toString(error.status()), System.currentTimeMillis());
+  }
+
+  private static boolean failsAtOnce(Fault fault) {
+    return fault == Fault.RATE_LIMITED || fault == Fault.SERVER_ERROR || fault == Fault.OVERLOADED;
+  }
+
+  private Duration scaled(Duration duration) {
+    return Duration.ofNanos(Math.round(duration.toNanos() * config.timeScale()));
+  }
+
+  private static Map<String, String> headers(RateLimitState state, long number) {
+    Map<String, String> headers = new LinkedHashMap<>(state.headers());
+    headers.put("x-request-id", "req_sim" + number);
+    return headers;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.beliefs.pipeline.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** One JSON response: status, body and headers, written to an exchange when its time comes. */
+record Reply(int status, String body, Map<String, String> headers) {
+
+  static Reply error(OpenAiError error, Map<String, String> headers) {
+    return new Reply(error.status(), error.body(), headers);
+  }
+
+  /**
+   * Writes the reply and closes the exchange. A client that has gone away (its read timeout fired)
+   * is not an error of the simulator: the failed write is ignored.
+   */
+  void send(HttpExchange exchange) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try {
+      exchange.getResponseHeaders().set("content-type", "application/json");
+      headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      // the client hung up
+    } finally {
+      exchange.close();
+    }
+  }
+}

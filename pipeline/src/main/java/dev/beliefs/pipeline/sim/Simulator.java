@@ -1,0 +1,103 @@
+package dev.beliefs.pipeline.sim;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.beliefs.cost.PricingTable;
+import dev.beliefs.extract.Tokens;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible server for tests and benchmarks, on 127.0.0.1 only: {@code POST
+ * /v1/chat/completions} answered by the offline extractor with OpenAI's body, usage counted with
+ * o200k_base, a latency model, RPM/TPM limits with {@code x-ratelimit-*} headers and 429s, and
+ * seeded faults; {@code GET /v1/models}; {@code GET /sim/stats} and {@code POST /sim/reset}.
+ *
+ * <p>The JDK's HTTP server reads requests on a small pool; answers are then scheduled for the
+ * moment the latency model gives, so hundreds of requests can wait at once without a thread each.
+ */
+public final class Simulator {
+
+  private static final InetAddress LOOPBACK = loopback();
+
+  /** Connections waiting to be accepted: enough for a benchmark's burst. */
+  private static final int BACKLOG = 1024;
+
+  private static final int HANDLER_THREADS =
+      Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+  private Simulator() {}
+
+  /**
+   * @throws IOException the port cannot be bound (in use, or not allowed)
+   */
+  public static RunningSimulator start(SimulatorConfig config) throws IOException {
+    warmUp();
+    RateLimiter limiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());
+    FaultInjector faults = new FaultInjector(config.faults(), config.seed());
+    SimulatorStats stats = new SimulatorStats();
+    ScheduledExecutorService timer =
+        Executors.newScheduledThreadPool(2, daemonThreads("simulator-timer"));
+    ExecutorService handlers =
+        Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads("simulator-handler"));
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), BACKLOG);
+    } catch (IOException e) {
+      timer.shutdownNow();
+      handlers.shutdownNow();
+      throw e;
+    }
+    Runnable reset =
+        () -> {
+          stats.reset();
+          faults.reset();
+          limiter.reset();
+        };
+    ChatCompletions chat = new ChatCompletions(config, limiter, faults, stats, timer);
+    server.createContext("/", new Routes(chat, limiter, stats, reset, pricedModels()));
+    server.setExecutor(handlers);
+    server.start();
+    return new RunningSimulator(server, handlers, timer, stats, reset);
+  }
+
+  /**
+   * Loads the tokenizer's vocabulary and the extractor's patterns now, so that they do not add a
+   * second to the first request's latency.
+   */
+  private static void warmUp() {
+    SimulatedModel.answer(
+        new ChatRequest("warm-up", List.of(), "[u0] A: I think this is warm.", null, true, 16));
+    Tokens.count("warm up");
+  }
+
+  /** The models of the bundled price table: what {@code GET /v1/models} lists. */
+  private static List<String> pricedModels() {
+    return Arrays.stream(PricingTable.bundled().models().split(",\\s*")).toList();
+  }
+
+  /** 127.0.0.1 itself, not whatever the loopback name resolves to (::1 on some hosts). */
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package dev.beliefs.pipeline.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts what happens to chat completion requests, for {@code GET /sim/stats}. Every method is
+ * synchronized: the counts are updated a few times per request, far from being a bottleneck.
+ */
+final class SimulatorStats {
+
+  private static final long MINUTE_MS = 60_000;
+
+  private long requests;
+  private final Map<String, Long> byStatus = new TreeMap<>();
+  private final Map<String, Long> faults = new TreeMap<>();
+  private long inFlight;
+  private long maxInFlight;
+  private long promptTokens;
+  private long completionTokens;
+  private final List<Long> arrivalsMs = new ArrayList<>();
+  private final List<long[]> admissionsMsAndTokens = new ArrayList<>();
+  private Long firstArrivalMs;
+  private Long lastResponseMs;
+  private final List<Long> serviceTimesMs = new ArrayList<>();
+
+  synchronized void arrived(long epochMs) {
+    requests++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    arrivalsMs.add(epochMs);
+    if (firstArrivalMs == null) {
+      firstArrivalMs = epochMs;
+    }
+  }
+
+  synchronized void admitted(long epochMs, long rateLimitTokens) {
+    admissionsMsAndTokens.add(new long[] {epochMs, rateLimitTokens});
+  }
+
+  synchronized void injected(Fault fault) {
+    faults.merge(fault.specName(), 1L, Long::sum);
+  }
+
+  /** A request answered with an error or dropped: nothing billed. */
+  synchronized void failed(String status, long epochMs) {
+    finished(status, epochMs);
+  }
+
+  /** A 200 answer, billed, that the model took {@code serviceMs} to write. */
+  synchronized void answered(
+      long promptBilled, long completionBilled, long serviceMs, long epochMs) {
+    promptTokens += promptBilled;
+    completionTokens += completionBilled;
+    serviceTimesMs.add(serviceMs);
+    finished("200", epochMs);
+  }
+
+  private void finished(String status, long epochMs) {
+    byStatus.merge(status, 1L, Long::sum);
+    inFlight--;
+    lastResponseMs = lastResponseMs == null ? epochMs : Math.max(lastResponseMs, epochMs);
+  }
+
+  synchronized StatsSnapshot snapshot() {
+    List<long[]> arrivals = new ArrayList<>();
+    for (long at : arrivalsMs) {
+      arrivals.add(new long[] {at, 1});
+    }
+    return new StatsSnapshot(
+        requests,
+        Collections.unmodifiableMap(new TreeMap<>(byStatus)),
+        Collections.unmodifiableMap(new TreeMap<>(faults)),
+        inFlight,
+        maxInFlight,
+        promptTokens,
+        completionTokens,
+        peakPerMinute(arrivals),
+        peakPerMinute(admissionsMsAndTokens),
+        firstArrivalMs,
+        lastResponseMs,
+        List.copyOf(serviceTimesMs));
+  }
+
+  /**
+   * Starts counting afresh. Requests in flight stay counted as in flight, so that their answers
+   * leave the count at zero.
+   */
+  synchronized void reset() {
+    requests = 0;
+    byStatus.clear();
+    faults.clear();
+    maxInFlight = inFlight;
+    promptTokens = 0;
+    completionTokens = 0;
+    arrivalsMs.clear();
+    admissionsMsAndTokens.clear();
+    firstArrivalMs = null;
+    lastResponseMs = null;
+    serviceTimesMs.clear();
+  }
+
+  /** The largest sum of amounts over events less than a minute apart (a sliding window). */
+  private static long peakPerMinute(List<long[]> timesAndAmounts) {
+    List<long[]> events = new ArrayList<>(timesAndAmounts);
+    events.sort((a, b) -> Long.compare(a[0], b[0]));
+    long peak = 0;
+    long sum = 0;
+    int from = 0;
+    for (long[] event : events) {
+      sum += event[1];
+      while (events.get(from)[0] <= event[0] - MINUTE_MS) {
+        sum -= events.get(from)[1];
+        from++;
+      }
+      peak = Math.max(peak, sum);
+    }
+    return peak;
+  }
+}

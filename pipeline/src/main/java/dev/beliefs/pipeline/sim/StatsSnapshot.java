@@ -1,0 +1,46 @@
+package dev.beliefs.pipeline.sim;
+
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What the simulator saw of {@code POST /v1/chat/completions}, as {@code GET /sim/stats} returns it
+ * (snake_case JSON).
+ *
+ * @param requests chat completion requests received
+ * @param requestsByStatus responses by HTTP status ({@code "200"}, {@code "429"} ...), and {@code
+ *     "timeout"} for requests held and dropped unanswered
+ * @param faultsInjected injected faults by kind ({@code "429"}, {@code "malformed"} ...)
+ * @param inFlight requests received and not yet answered or dropped
+ * @param maxInFlight the most requests in flight at once
+ * @param promptTokensBilled prompt tokens of 200 answers, malformed and truncated ones included;
+ *     errors and timeouts are not billed
+ * @param completionTokensBilled completion tokens of the same answers
+ * @param peakRequestsPerMinute most requests received in any 60-s sliding window (every request,
+ *     whatever its outcome)
+ * @param peakTokensPerMinute most rate-limit tokens (prompt + {@code max_tokens}) taken by admitted
+ *     requests in any 60-s sliding window: the quantity {@code --tpm} limits
+ * @param firstRequestEpochMs arrival of the first request, null before any
+ * @param lastResponseEpochMs the last response sent or request dropped, null before any
+ * @param serviceTimesMs for each 200 answer, in the order answered, the latency the model applied
+ */
+public record StatsSnapshot(
+    long requests,
+    Map<String, Long> requestsByStatus,
+    Map<String, Long> faultsInjected,
+    long inFlight,
+    long maxInFlight,
+    long promptTokensBilled,
+    long completionTokensBilled,
+    long peakRequestsPerMinute,
+    long peakTokensPerMinute,
+    @Nullable Long firstRequestEpochMs,
+    @Nullable Long lastResponseEpochMs,
+    List<Long> serviceTimesMs) {
+
+  /** Responses with this status so far ({@code 200}, {@code 429} ...). */
+  public long withStatus(int status) {
+    return requestsByStatus.getOrDefault(Integer.toString(status), 0L);
+  }
+}
