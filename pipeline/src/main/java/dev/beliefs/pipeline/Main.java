@@ -1,6 +1,7 @@
 package dev.beliefs.pipeline;
 
 import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.pipeline.bench.BenchCommand;
 import dev.beliefs.pipeline.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ public final class Main {
               + " running",
           "  simulate  --port=P [--timeScale=F] [--rpm=N --tpm=N] [--faults=429:0.1,...] [--seed=S]",
           "            [--apiKey=K]: an OpenAI-compatible server on 127.0.0.1 for tests and benchmarks",
+          "  bench     --workers=1,4,10,20,50 --output=DIR [--timeScale=0.07] [extract options]:",
+          "            the worker-scaling benchmark against the simulator",
           "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
           "",
           "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
@@ -40,6 +43,7 @@ public final class Main {
     return switch (args[0]) {
       case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
       case "estimate" -> new EstimateCommand(out, err).run(rest);
+      case "bench" -> new BenchCommand(out, err).run(rest);
       case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");

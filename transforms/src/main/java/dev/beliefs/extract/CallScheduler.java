@@ -43,7 +43,11 @@ final class CallScheduler {
     JvmShared.<CallScheduler>release("scheduler:" + key, last -> last.executor.shutdown());
   }
 
-  /** Queues a call; calls with a larger {@code size} start first, equal sizes in arrival order. */
+  /**
+   * Queues a call; of the calls waiting, those with a larger {@code size} start first, equal sizes
+   * in arrival order. A call that finds a slot idle starts at once, so callers hand over their
+   * calls longest first.
+   */
   <T> Future<T> submit(long size, Callable<T> call) {
     PrioritisedTask<T> task = new PrioritisedTask<>(call, size, arrivals.getAndIncrement());
     executor.execute(task);

@@ -10,6 +10,7 @@ import dev.beliefs.model.Failure;
 import dev.beliefs.model.Usage;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -134,6 +135,8 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) throws InterruptedException {
+      // Idle slots take calls in the order they come, before the queue can order them.
+      bundle.sort(Comparator.comparingInt((Pending p) -> -p.chunk.estimatedPromptTokens()));
       List<Future<Object>> outcomes = new ArrayList<>();
       for (Pending pending : bundle) {
         outcomes.add(

@@ -1,0 +1,358 @@
+package dev.beliefs.pipeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.json.Json;
+import dev.beliefs.parse.TranscriptParseException;
+import dev.beliefs.pipeline.ExitCode;
+import dev.beliefs.pipeline.ExtractCommand;
+import dev.beliefs.pipeline.sim.RunningSimulator;
+import dev.beliefs.pipeline.sim.Simulator;
+import dev.beliefs.pipeline.sim.SimulatorConfig;
+import dev.beliefs.pipeline.sim.StatsSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./beliefs bench}: the prototype's worker-scaling experiment on this job, over real HTTP.
+ * For each worker count it runs {@code extract} on the same workload (the first utterances of a
+ * transcript, levels 1 and 5, cheap mode) against a simulator (in process, or {@code --baseUrl} for
+ * one started with {@code ./beliefs simulate}), then writes {@code bench.json}, {@code bench.md}
+ * and {@code bench-speedup.svg}. Every row must find the same beliefs at the same cost; if not, it
+ * says so and exits 3. Options it does not know go to {@code extract} (for example {@code
+ * --runner=FlinkRunner --flinkMaster=[local]}).
+ */
+public final class BenchCommand {
+
+  /** About one second per call for the prototype-shaped workload (~14 s at scale 1). */
+  static final double DEFAULT_TIME_SCALE = 0.07;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public BenchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The bench's own options; the rest are passed to every extract run. */
+  record Settings(
+      List<Integer> workers,
+      Path output,
+      double timeScale,
+      String baseUrl,
+      int utterances,
+      Path transcript,
+      List<String> extractArgs) {
+
+    static Settings parse(String[] args) {
+      List<Integer> workers = List.of(1, 4, 10, 20, 50);
+      Path output = null;
+      double timeScale = DEFAULT_TIME_SCALE;
+      String baseUrl = null;
+      int utterances = 17;
+      Path transcript = Path.of("samples", "nasa-hwhap-ep218.txt");
+      List<String> extractArgs = new ArrayList<>();
+      for (String arg : args) {
+        String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+        try {
+          if (arg.startsWith("--workers=")) {
+            workers =
+                Stream.of(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+          } else if (arg.startsWith("--output=")) {
+            output = Path.of(value);
+          } else if (arg.startsWith("--timeScale=")) {
+            timeScale = Double.parseDouble(value);
+          } else if (arg.startsWith("--baseUrl=")) {
+            baseUrl = value;
+          } else if (arg.startsWith("--utterances=")) {
+            utterances = Integer.parseInt(value);
+          } else if (arg.startsWith("--transcript=")) {
+            transcript = Path.of(value);
+          } else {
+            extractArgs.add(arg);
+          }
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(arg + " is not a number (list)");
+        }
+      }
+      if (output == null) {
+        throw new IllegalArgumentException("--output=DIR is required");
+      }
+      if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
+        throw new IllegalArgumentException("--workers must list worker counts >= 1, e.g. 1,4,10");
+      }
+      if (!(timeScale >= 0) || utterances < 1) {
+        throw new IllegalArgumentException("--timeScale must be >= 0 and --utterances >= 1");
+      }
+      if (!Files.isReadable(transcript)) {
+        throw new IllegalArgumentException("--transcript=" + transcript + " cannot be read");
+      }
+      return new Settings(workers, output, timeScale, baseUrl, utterances, transcript, extractArgs);
+    }
+  }
+
+  public int run(String[] args) {
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    try (RunningSimulator local =
+        settings.baseUrl() == null
+            ? Simulator.start(SimulatorConfig.builder().timeScale(settings.timeScale()).build())
+            : null) {
+      String baseUrl = local != null ? local.baseUrl() : settings.baseUrl();
+      return bench(settings, baseUrl);
+    } catch (IOException | TranscriptParseException | InterruptedException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.CRASH;
+    }
+  }
+
+  private int bench(Settings settings, String baseUrl)
+      throws IOException, TranscriptParseException, InterruptedException {
+    Path workload = Workload.write(settings.transcript(), settings.utterances(), settings.output());
+    SimulatorClient simulator = new SimulatorClient(baseUrl);
+    // One unrecorded run first, so that no row pays for loading and compiling the job's classes.
+    if (runExtract(settings, workload, baseUrl, settings.workers().get(0), "warm-up").exit()
+        != ExitCode.OK) {
+      return ExitCode.CRASH;
+    }
+    List<Measured> measured = new ArrayList<>();
+    for (int workers : settings.workers()) {
+      simulator.reset();
+      Run run = runExtract(settings, workload, baseUrl, workers, "workers-" + workers);
+      if (run.exit() != ExitCode.OK) {
+        return run.exit();
+      }
+      measured.add(
+          new Measured(workers, run.wallSeconds(), simulator.stats(), Outputs.read(run.output())));
+      err.printf(Locale.ROOT, "workers=%d: %.2f s%n", workers, run.wallSeconds());
+    }
+    List<BenchRow> rows = rows(measured);
+    write(settings, rows, measured);
+    BenchReport.markdown(rows, setting(settings, measured)).lines().forEach(out::println);
+    return consistent(measured);
+  }
+
+  /** One extract run's exit code, wall time and output directory. */
+  private record Run(int exit, double wallSeconds, Path output) {}
+
+  private Run runExtract(
+      Settings settings, Path workload, String baseUrl, int workers, String name) {
+    Path rowOutput = settings.output().resolve("rows").resolve(name);
+    List<String> extractArgs =
+        new ArrayList<>(
+            List.of(
+                "--input=" + workload,
+                "--output=" + rowOutput,
+                "--levels=1,5",
+                "--cheapMode",
+                "--workers=" + workers,
+                "--baseUrl=" + baseUrl));
+    extractArgs.addAll(settings.extractArgs());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
+    long start = System.nanoTime();
+    int exit =
+        new ExtractCommand(logStream, logStream, () -> null)
+            .run(extractArgs.toArray(String[]::new));
+    double wall = (System.nanoTime() - start) / 1e9;
+    if (exit != ExitCode.OK) {
+      err.println("error: extract (" + name + ") exited " + exit + ":\n" + log);
+    }
+    return new Run(exit, wall, rowOutput);
+  }
+
+  /** A row's raw measurements. */
+  record Measured(int workers, double wallSeconds, StatsSnapshot stats, Outputs outputs) {}
+
+  /** What a row's job wrote: belief ids, cost, counts. */
+  record Outputs(
+      TreeSet<String> beliefIds, BigDecimal costUsd, long beliefs, long requests, long chunks) {
+    static Outputs read(Path dir) throws IOException {
+      TreeSet<String> ids = new TreeSet<>();
+      try (Stream<Path> files = Files.list(dir.resolve("beliefs"))) {
+        for (Path file : files.toList()) {
+          for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+              ids.add(Json.MAPPER.readTree(line).get("belief_id").asText());
+            }
+          }
+        }
+      }
+      JsonNode summary = Json.MAPPER.readTree(dir.resolve("run-summary.json").toFile());
+      return new Outputs(
+          ids,
+          summary.get("cost_usd").decimalValue(),
+          summary.get("beliefs").asLong(),
+          summary.get("requests").asLong(),
+          summary.get("chunks").asLong());
+    }
+  }
+
+  static List<BenchRow> rows(List<Measured> measured) {
+    Measured base = measured.get(0);
+    // With no one-worker row, the first row is taken as perfectly efficient.
+    double oneWorkerSeconds = base.wallSeconds() * base.workers();
+    List<BenchRow> rows = new ArrayList<>();
+    for (Measured m : measured) {
+      double extraction = extractionSeconds(m.stats());
+      double ideal =
+          ListSchedule.makespan(
+              m.stats().serviceTimesMs().stream().map(ms -> ms / 1000.0).toList(), m.workers());
+      double speedup = oneWorkerSeconds / m.wallSeconds();
+      rows.add(
+          new BenchRow(
+              m.workers(),
+              round(m.wallSeconds(), 2),
+              round(speedup, 2),
+              round(speedup / m.workers(), 3),
+              round(m.outputs().chunks() / m.wallSeconds(), 2),
+              m.outputs().costUsd(),
+              m.outputs().beliefs(),
+              m.outputs().requests(),
+              round(extraction, 3),
+              round(ideal, 3),
+              round(extraction > 0 ? ideal / extraction : 0, 3),
+              m.stats().maxInFlight(),
+              m.stats().peakRequestsPerMinute(),
+              m.stats().peakTokensPerMinute()));
+    }
+    return rows;
+  }
+
+  private static double extractionSeconds(StatsSnapshot stats) {
+    if (stats.firstRequestEpochMs() == null || stats.lastResponseEpochMs() == null) {
+      return 0;
+    }
+    return (stats.lastResponseEpochMs() - stats.firstRequestEpochMs()) / 1000.0;
+  }
+
+  private void write(Settings settings, List<BenchRow> rows, List<Measured> measured)
+      throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("setting", setting(settings, measured));
+    json.put("time_scale", settings.timeScale());
+    json.put("extract_args", settings.extractArgs());
+    json.put("machine", machine());
+    json.put("rows", rows);
+    Files.writeString(settings.output().resolve("bench.json"), Json.pretty(json) + "\n");
+    Files.writeString(
+        settings.output().resolve("bench.md"),
+        BenchReport.markdown(rows, setting(settings, measured)));
+    List<Double> idealSpeedups = new ArrayList<>();
+    double idealOne =
+        ListSchedule.makespan(
+            measured.get(0).stats().serviceTimesMs().stream().map(ms -> ms / 1000.0).toList(), 1);
+    for (BenchRow row : rows) {
+      idealSpeedups.add(idealOne / row.idealSeconds());
+    }
+    Files.writeString(
+        settings.output().resolve("bench-speedup.svg"), BenchReport.chart(rows, idealSpeedups));
+  }
+
+  private static String setting(Settings settings, List<Measured> measured) {
+    List<Long> service = measured.get(0).stats().serviceTimesMs();
+    double meanCall = service.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
+    return String.format(
+        Locale.ROOT,
+        "Workload: the first %d utterances of %s, levels [1,5], cheap mode (gpt-4o-mini prices),"
+            + " %d calls of %.2f s on average (simulator timeScale %s). Extract options: %s."
+            + " Machine: %s.",
+        settings.utterances(),
+        settings.transcript().getFileName(),
+        service.size(),
+        meanCall,
+        settings.timeScale(),
+        settings.extractArgs().isEmpty()
+            ? "none (DirectRunner)"
+            : String.join(" ", settings.extractArgs()),
+        machine());
+  }
+
+  private static String machine() {
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, Java "
+        + System.getProperty("java.version")
+        + ", "
+        + System.getProperty("os.name");
+  }
+
+  /** Exit 0 when every row found the same beliefs at the same cost, else say which differ. */
+  private int consistent(List<Measured> measured) {
+    Outputs first = measured.get(0).outputs();
+    boolean same = true;
+    for (Measured m : measured) {
+      if (!m.outputs().beliefIds().equals(first.beliefIds())) {
+        err.println(
+            "error: workers="
+                + m.workers()
+                + " found other beliefs than workers="
+                + measured.get(0).workers());
+        same = false;
+      }
+      if (m.outputs().costUsd().compareTo(first.costUsd()) != 0) {
+        err.println(
+            "error: workers="
+                + m.workers()
+                + " cost $"
+                + m.outputs().costUsd()
+                + ", not $"
+                + first.costUsd());
+        same = false;
+      }
+    }
+    return same ? ExitCode.OK : ExitCode.SOME_FAILED;
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+
+  /** The simulator's stats and reset endpoints, in process or not. */
+  static final class SimulatorClient {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String root;
+
+    SimulatorClient(String baseUrl) {
+      this.root = baseUrl.replaceAll("/v1/?$", "");
+    }
+
+    void reset() throws IOException, InterruptedException {
+      http.send(
+          HttpRequest.newBuilder(URI.create(root + "/sim/reset"))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+
+    StatsSnapshot stats() throws IOException, InterruptedException {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(root + "/sim/stats")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return Json.MAPPER.readValue(body, StatsSnapshot.class);
+    }
+  }
+}
