@@ -39,6 +39,10 @@ final class Runners {
     direct.setTargetParallelism(options.getWorkers());
     // Return from run() at once, so that progress can be reported while the job runs.
     direct.setBlockOnRun(false);
+    // Copying and re-encoding every element to catch mutation is a check for transform authors
+    // (the tests keep it on); a production run need not pay for it in time and memory.
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
     if (FlinkRunner.class.equals(options.getRunner())) {
       configureFlink(options.as(FlinkPipelineOptions.class), options.getWorkers());
     }

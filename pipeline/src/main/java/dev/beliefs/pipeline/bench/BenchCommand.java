@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.json.Json;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.pipeline.ExitCode;
-import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -17,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -61,53 +59,32 @@ public final class BenchCommand {
       List<String> extractArgs) {
 
     static Settings parse(String[] args) {
-      List<Integer> workers = List.of(1, 4, 10, 20, 50);
-      Path output = null;
-      double timeScale = DEFAULT_TIME_SCALE;
-      String baseUrl = null;
-      int utterances = 17;
-      Path transcript = Path.of("samples", "nasa-hwhap-ep218.txt");
-      List<String> extractArgs = new ArrayList<>();
-      for (String arg : args) {
-        String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-        try {
-          if (arg.startsWith("--workers=")) {
-            workers =
-                Stream.of(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
-          } else if (arg.startsWith("--output=")) {
-            output = Path.of(value);
-          } else if (arg.startsWith("--timeScale=")) {
-            timeScale = Double.parseDouble(value);
-          } else if (arg.startsWith("--baseUrl=")) {
-            baseUrl = value;
-          } else if (arg.startsWith("--utterances=")) {
-            utterances = Integer.parseInt(value);
-          } else if (arg.startsWith("--transcript=")) {
-            transcript = Path.of(value);
-          } else {
-            extractArgs.add(arg);
-          }
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(arg + " is not a number (list)");
-        }
-      }
-      if (output == null) {
-        throw new IllegalArgumentException("--output=DIR is required");
-      }
-      if (workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
-        throw new IllegalArgumentException("--workers must list worker counts >= 1, e.g. 1,4,10");
-      }
-      if (!(timeScale >= 0) || utterances < 1) {
-        throw new IllegalArgumentException("--timeScale must be >= 0 and --utterances >= 1");
-      }
+      BenchArgs bench =
+          new BenchArgs(
+              args,
+              Set.of("workers", "output", "timeScale", "baseUrl", "utterances", "transcript"));
+      Path transcript = bench.path("transcript", Path.of("samples", "nasa-hwhap-ep218.txt"));
       if (!Files.isReadable(transcript)) {
         throw new IllegalArgumentException("--transcript=" + transcript + " cannot be read");
       }
-      return new Settings(workers, output, timeScale, baseUrl, utterances, transcript, extractArgs);
+      return new Settings(
+          bench.integers("workers", List.of(1, 4, 10, 20, 50)),
+          bench.requiredPath("output"),
+          bench.number("timeScale", DEFAULT_TIME_SCALE),
+          bench.string("baseUrl", null),
+          Math.max(1, bench.integer("utterances", 17)),
+          transcript,
+          bench.extractArgs());
     }
   }
 
   public int run(String[] args) {
+    if (List.of(args).contains("--scale")) {
+      return guarded(() -> new SaturationBench(out, err).run(args));
+    }
+    if (List.of(args).contains("--memory")) {
+      return guarded(() -> new MemoryBench(out, err).run(args));
+    }
     Settings settings;
     try {
       settings = Settings.parse(args);
@@ -121,6 +98,24 @@ public final class BenchCommand {
             : null) {
       String baseUrl = local != null ? local.baseUrl() : settings.baseUrl();
       return bench(settings, baseUrl);
+    } catch (IOException | TranscriptParseException | InterruptedException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.CRASH;
+    }
+  }
+
+  /** A benchmark mode, run with bad arguments and I/O failures turned into exit codes. */
+  @FunctionalInterface
+  private interface Mode {
+    int run() throws IOException, TranscriptParseException, InterruptedException;
+  }
+
+  private int guarded(Mode mode) {
+    try {
+      return mode.run();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.BAD_CONFIGURATION;
     } catch (IOException | TranscriptParseException | InterruptedException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.CRASH;
@@ -159,7 +154,7 @@ public final class BenchCommand {
   private Run runExtract(
       Settings settings, Path workload, String baseUrl, int workers, String name) {
     Path rowOutput = settings.output().resolve("rows").resolve(name);
-    List<String> extractArgs =
+    List<String> args =
         new ArrayList<>(
             List.of(
                 "--input=" + workload,
@@ -168,18 +163,12 @@ public final class BenchCommand {
                 "--cheapMode",
                 "--workers=" + workers,
                 "--baseUrl=" + baseUrl));
-    extractArgs.addAll(settings.extractArgs());
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
-    long start = System.nanoTime();
-    int exit =
-        new ExtractCommand(logStream, logStream, () -> null)
-            .run(extractArgs.toArray(String[]::new));
-    double wall = (System.nanoTime() - start) / 1e9;
-    if (exit != ExitCode.OK) {
-      err.println("error: extract (" + name + ") exited " + exit + ":\n" + log);
+    args.addAll(settings.extractArgs());
+    InProcessExtract.Run run = InProcessExtract.run(args);
+    if (run.exit() != ExitCode.OK) {
+      err.println("error: extract (" + name + ") exited " + run.exit() + ":\n" + run.log());
     }
-    return new Run(exit, wall, rowOutput);
+    return new Run(run.exit(), run.wallSeconds(), rowOutput);
   }
 
   /** A row's raw measurements. */

@@ -82,7 +82,21 @@ final class SimulatorStats {
         peakPerMinute(admissionsMsAndTokens),
         firstArrivalMs,
         lastResponseMs,
-        List.copyOf(serviceTimesMs));
+        List.copyOf(serviceTimesMs),
+        perSecond(admissionsMsAndTokens));
+  }
+
+  /**
+   * Requests admitted and their rate-limit tokens, per second, as [epoch second, requests, tokens].
+   */
+  private static List<long[]> perSecond(List<long[]> admissions) {
+    TreeMap<Long, long[]> seconds = new TreeMap<>();
+    for (long[] admission : admissions) {
+      long[] second = seconds.computeIfAbsent(admission[0] / 1000, s -> new long[] {s, 0, 0});
+      second[1]++;
+      second[2] += admission[1];
+    }
+    return List.copyOf(seconds.values());
   }
 
   /**

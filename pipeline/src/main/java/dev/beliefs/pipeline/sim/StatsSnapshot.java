@@ -24,6 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param firstRequestEpochMs arrival of the first request, null before any
  * @param lastResponseEpochMs the last response sent or request dropped, null before any
  * @param serviceTimesMs for each 200 answer, in the order answered, the latency the model applied
+ * @param admittedPerSecond requests admitted by the rate limiter and the tokens they took, per
+ *     second: {@code [epoch second, requests, tokens]}, for measuring the sustained rate
  */
 public record StatsSnapshot(
     long requests,
@@ -37,7 +39,8 @@ public record StatsSnapshot(
     long peakTokensPerMinute,
     @Nullable Long firstRequestEpochMs,
     @Nullable Long lastResponseEpochMs,
-    List<Long> serviceTimesMs) {
+    List<Long> serviceTimesMs,
+    List<long[]> admittedPerSecond) {
 
   /** Responses with this status so far ({@code 200}, {@code 429} ...). */
   public long withStatus(int status) {
