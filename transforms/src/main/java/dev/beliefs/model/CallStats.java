@@ -21,6 +21,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param latencyMs time from the first request to the final answer
  * @param beliefs grounded beliefs kept
  * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance
+ * @param savedUsd for an answer from the cache, what it cost when it was first asked
+ * @param cacheCorrupt a response cache entry for the chunk was unusable and asked again
  */
 @DefaultCoder(JsonCoder.class)
 public record CallStats(
@@ -35,5 +37,39 @@ public record CallStats(
     BigDecimal costUsd,
     long latencyMs,
     int beliefs,
-    int ungroundedDropped)
-    implements Serializable {}
+    int ungroundedDropped,
+    BigDecimal savedUsd,
+    boolean cacheCorrupt)
+    implements Serializable {
+
+  /** Stats of a chunk that did not touch the response cache. */
+  public CallStats(
+      String model,
+      int level,
+      boolean succeeded,
+      int requests,
+      int retries,
+      int rateLimited,
+      boolean fromCache,
+      Usage usage,
+      BigDecimal costUsd,
+      long latencyMs,
+      int beliefs,
+      int ungroundedDropped) {
+    this(
+        model,
+        level,
+        succeeded,
+        requests,
+        retries,
+        rateLimited,
+        fromCache,
+        usage,
+        costUsd,
+        latencyMs,
+        beliefs,
+        ungroundedDropped,
+        BigDecimal.ZERO,
+        false);
+  }
+}
