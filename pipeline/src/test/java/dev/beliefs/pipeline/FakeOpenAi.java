@@ -85,8 +85,10 @@ final class FakeOpenAi implements AutoCloseable {
     return Set.copyOf(held);
   }
 
+  /** Lets held answers go (to whoever still listens) and answers at once from now on. */
   void release() {
     CountDownLatch latch = hold;
+    hold = null;
     if (latch != null) {
       latch.countDown();
     }
