@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The job killed with {@code kill -9} halfway and started again with the same command: the second
  * run completes with the beliefs of an uninterrupted run and asks the model only for chunks that
  * were never answered. The job runs as its own JVM from the shaded jar, over a bucket in S3Mock;
- * the fake model answers slowly and, at the moment of the kill, holds its answers so that exactly
- * which requests were in flight is known.
+ * the fake model answers slowly and, from just before the kill, holds its answers, so that exactly
+ * which requests were in flight is known; the kill comes once every answer sent is in the cache.
  */
 @ExtendWith(S3Mock.Extension.class)
 class CrashResumeIT {
@@ -70,10 +70,10 @@ class CrashResumeIT {
       Process killed = start(command, "killed");
       awaitAnswers(fake, killed, allChunks.size() / 2);
       fake.hold();
-      Thread.sleep(2000); // the answers already sent reach the cache
+      awaitCached(bucket, fake, killed);
       killed.destroyForcibly(); // SIGKILL, as kill -9
       assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
-      Set<String> inFlight = fake.held();
+      Set<String> inFlight = fake.inFlight();
       List<String> askedBeforeKill = fake.requested();
       fake.release();
 
@@ -156,6 +156,21 @@ class CrashResumeIT {
       assertTrue(job.isAlive(), "the job ended before it was killed:\n" + log("killed"));
       assertTrue(Instant.now().isBefore(deadline), "too slow:\n" + log("killed"));
       Thread.sleep(50);
+    }
+  }
+
+  /** Waits until every answer the fake sent is in the cache: then only unanswered ones are lost. */
+  private void awaitCached(String bucket, FakeOpenAi fake, Process job)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (!fake.settled()
+        || s3.keys(bucket, "out/cache/").stream()
+                .filter(key -> !key.substring(key.lastIndexOf('/') + 1).startsWith("."))
+                .count()
+            < fake.answered()) {
+      assertTrue(job.isAlive(), "the job ended before it was killed:\n" + log("killed"));
+      assertTrue(Instant.now().isBefore(deadline), "answers not cached:\n" + log("killed"));
+      Thread.sleep(100);
     }
   }
 

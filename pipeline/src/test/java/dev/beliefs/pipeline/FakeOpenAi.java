@@ -44,10 +44,10 @@ final class FakeOpenAi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final List<String> requested = new ArrayList<>();
-  private final Set<String> held = new LinkedHashSet<>();
+  private final Set<String> answered = new LinkedHashSet<>();
   private volatile long delayMs;
-  private volatile CountDownLatch hold;
-  private int answered;
+  private CountDownLatch hold;
+  private int answering;
 
   FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -71,26 +71,36 @@ final class FakeOpenAi implements AutoCloseable {
     return List.copyOf(requested);
   }
 
+  /** How many answers were sent in full. */
   synchronized int answered() {
-    return answered;
+    return answered.size();
   }
 
-  /** From now on, answers are not sent until {@link #release()}: they stay in flight. */
-  void hold() {
+  /**
+   * From now on no answer starts until {@link #release()}: requests received stay in flight.
+   * Answers already being sent finish; {@link #settled()} says when.
+   */
+  synchronized void hold() {
     hold = new CountDownLatch(1);
   }
 
-  /** The chunks whose answers are held. */
-  synchronized Set<String> held() {
-    return Set.copyOf(held);
+  /** No answer is being sent right now. */
+  synchronized boolean settled() {
+    return answering == 0;
+  }
+
+  /** The chunks asked about and not answered. */
+  synchronized Set<String> inFlight() {
+    Set<String> unanswered = new LinkedHashSet<>(requested);
+    unanswered.removeAll(answered);
+    return unanswered;
   }
 
   /** Lets held answers go (to whoever still listens) and answers at once from now on. */
-  void release() {
-    CountDownLatch latch = hold;
-    hold = null;
-    if (latch != null) {
-      latch.countDown();
+  synchronized void release() {
+    if (hold != null) {
+      hold.countDown();
+      hold = null;
     }
   }
 
@@ -102,22 +112,31 @@ final class FakeOpenAi implements AutoCloseable {
         requested.add(chunk);
       }
       Thread.sleep(delayMs);
-      CountDownLatch latch = hold;
-      if (latch != null) {
-        synchronized (this) {
-          held.add(chunk);
+      CountDownLatch latch;
+      synchronized (this) {
+        latch = hold;
+        if (latch == null) {
+          answering++;
         }
+      }
+      if (latch != null) {
         latch.await();
         return;
       }
-      byte[] body = completion(chunk).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-      synchronized (this) {
-        answered++;
+      try {
+        byte[] body = completion(chunk).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+        synchronized (this) {
+          answered.add(chunk);
+        }
+      } finally {
+        synchronized (this) {
+          answering--;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
