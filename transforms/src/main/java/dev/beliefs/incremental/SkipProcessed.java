@@ -1,9 +1,16 @@
 package dev.beliefs.incremental;
 
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.io.OutputFiles;
+import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.model.Transcript;
 import java.io.IOException;
+import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -21,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * content was already fully extracted under the same {@link ExtractionSettings}, so it costs no
  * chunk and no request. The ids of the transcripts dropped go to {@link Result#skipped()}.
  *
- * <p>A transcript without a manifest, with a manifest of other content or settings, or with a
- * manifest that cannot be read (logged) goes on to be extracted; its beliefs file is then replaced
- * and {@link WriteManifests} writes its new manifest. When not {@code enabled}, every transcript
- * goes on and no manifest is read.
+ * <p>A transcript without a manifest, with a manifest of other content or settings, with a manifest
+ * that cannot be read (logged), or whose beliefs file has gone although its manifest counts
+ * beliefs, goes on to be extracted; its beliefs file is then replaced and {@link WriteManifests}
+ * writes its new manifest. When not {@code enabled}, every transcript goes on and no manifest is
+ * read.
  */
 public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProcessed.Result> {
 
@@ -98,15 +106,21 @@ public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProce
 
     private boolean done(Transcript transcript) {
       try {
-        return Manifest.covers(
-            Manifest.read(outputDir, transcript.id()).orElse(null),
-            transcript,
-            settingsFingerprint);
+        Manifest manifest = Manifest.read(outputDir, transcript.id()).orElse(null);
+        return Manifest.covers(manifest, transcript, settingsFingerprint)
+            && (manifest.beliefs() == 0 || beliefsFileExists(transcript.id()));
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "manifest of {} unreadable, extracting it again: {}", transcript.id(), e.toString());
         return false;
       }
+    }
+
+    private boolean beliefsFileExists(String transcriptId) throws IOException {
+      ResourceId file = OutputFiles.resolve(outputDir, WriteBeliefs.fileName(transcriptId));
+      MatchResult match =
+          FileSystems.match(List.of(file.toString()), EmptyMatchTreatment.ALLOW).get(0);
+      return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty();
     }
   }
 }

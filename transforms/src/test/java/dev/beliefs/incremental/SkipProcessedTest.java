@@ -44,12 +44,16 @@ class SkipProcessedTest {
       throws IOException {
     String fingerprint = SETTINGS.fingerprint();
     manifest("done", "aa", fingerprint).write(out.toString());
+    Files.createDirectories(out.resolve("beliefs"));
+    Files.writeString(out.resolve("beliefs/done.jsonl"), "{}\n{}\n{}\n");
+    manifest("lost", "aa", fingerprint).write(out.toString());
     manifest("changed", "old", fingerprint).write(out.toString());
     manifest("resettled", "aa", "other settings").write(out.toString());
     Files.writeString(out.resolve("manifest/broken.json"), "{");
     List<Transcript> transcripts =
         List.of(
             transcript("done", "aa"),
+            transcript("lost", "aa"),
             transcript("changed", "aa"),
             transcript("resettled", "aa"),
             transcript("broken", "aa"),
@@ -61,7 +65,7 @@ class SkipProcessedTest {
             .apply(new SkipProcessed(out.toString(), fingerprint, true));
 
     PAssert.that(result.skipped()).containsInAnyOrder("done");
-    PAssert.that(ids(result)).containsInAnyOrder("changed", "resettled", "broken", "new");
+    PAssert.that(ids(result)).containsInAnyOrder("lost", "changed", "resettled", "broken", "new");
     pipeline.run().waitUntilFinish();
   }
 
