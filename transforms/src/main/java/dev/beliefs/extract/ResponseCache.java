@@ -53,10 +53,6 @@ public final class ResponseCache implements Serializable {
     this.directory = directory;
   }
 
-  public String directory() {
-    return directory;
-  }
-
   /** The cache key of a request body: hex SHA-256 of its canonical JSON. */
   public static String key(ObjectNode requestBody) {
     try {
