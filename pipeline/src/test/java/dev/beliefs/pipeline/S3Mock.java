@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * local Maven repository's. Ports are free ones; readiness is polled with a deadline; the server is
  * stopped by its own process handle, never by name.
  */
-final class S3Mock implements ExtensionContext.Store.CloseableResource {
+final class S3Mock implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   static final String REGION = "us-east-1";
   static final String VERSION = "4.0.0";
