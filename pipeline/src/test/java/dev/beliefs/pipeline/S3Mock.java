@@ -49,6 +49,7 @@ final class S3Mock implements ExtensionContext.Store.CloseableResource, AutoClos
   private final Path root;
   private final Path log;
   private final S3Client client;
+  private boolean closed;
 
   private S3Mock(URI endpoint, Process process, Path root, Path log) {
     this.endpoint = endpoint;
@@ -197,7 +198,11 @@ final class S3Mock implements ExtensionContext.Store.CloseableResource, AutoClos
 
   /** Stops the server this class started (TERM, then KILL after a grace period). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     client.close();
     if (process == null) {
       return;
