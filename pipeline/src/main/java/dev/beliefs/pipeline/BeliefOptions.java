@@ -135,4 +135,19 @@ public interface BeliefOptions extends PipelineOptions {
   long getMaxTranscriptBytes();
 
   void setMaxTranscriptBytes(long value);
+
+  @Description(
+      "Skip transcripts whose content and extraction settings already have results in --output"
+          + " (see manifest/ in README). Default: on for s3:// and gs:// inputs, off for local"
+          + " paths.")
+  Boolean getIncremental();
+
+  void setIncremental(Boolean value);
+
+  @Description(
+      "Directory of the response cache: answers already paid for are not asked again. A local"
+          + " path, s3:// or gs://; default <output>/cache, shared by every worker.")
+  String getCacheDir();
+
+  void setCacheDir(String value);
 }

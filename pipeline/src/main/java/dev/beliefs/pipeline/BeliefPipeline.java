@@ -5,6 +5,8 @@ import dev.beliefs.cost.CostSummary;
 import dev.beliefs.cost.SumCosts;
 import dev.beliefs.extract.ExtractBeliefs;
 import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.incremental.SkipProcessed;
+import dev.beliefs.incremental.WriteManifests;
 import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.io.WriteFailures;
 import dev.beliefs.io.WriteRunSummary;
@@ -24,6 +26,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -50,9 +53,18 @@ public final class BeliefPipeline {
             new ParseTranscripts(
                 settings.inputRoot(), settings.parser(), settings.maxTranscriptBytes()));
 
-    ExplodeChunks.Result chunks =
+    SkipProcessed.Result todo =
         parsed
             .transcripts()
+            .apply(
+                "SkipProcessed",
+                new SkipProcessed(
+                    settings.output(),
+                    settings.extraction().fingerprint(),
+                    settings.incremental()));
+
+    ExplodeChunks.Result chunks =
+        todo.transcripts()
             .apply(
                 "ExplodeChunks", new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer()));
 
@@ -85,7 +97,12 @@ public final class BeliefPipeline {
             .apply("AllStats", Flatten.pCollections())
             .apply("SumCosts", Combine.globally(new SumCosts()));
 
-    merged.apply("WriteBeliefs", new WriteBeliefs(settings.output()));
+    PCollection<KV<String, Integer>> written =
+        merged.apply("WriteBeliefs", new WriteBeliefs(settings.output()));
+    Pipeline.applyTransform(
+        "WriteManifests",
+        new WriteManifests.Inputs(todo.transcripts(), written, extracted.failures()),
+        new WriteManifests(settings.output(), settings.extraction()));
 
     PCollectionList.of(parsed.failures())
         .and(
@@ -108,6 +125,9 @@ public final class BeliefPipeline {
                 .failures()
                 .apply("CountParseFailures", Count.globally())
                 .apply("ParseFailuresView", View.asSingleton()),
+            todo.skipped()
+                .apply("CountUnchanged", Count.globally())
+                .apply("UnchangedView", View.asSingleton()),
             chunks
                 .skipped()
                 .apply("CountSkipped", Count.globally())

@@ -2,6 +2,7 @@ package dev.beliefs.pipeline;
 
 import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.io.OutputFiles;
+import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
@@ -10,14 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** {@code ./beliefs extract}: check the configuration, run the job, finish the run summary. */
 public final class ExtractCommand {
@@ -37,6 +41,7 @@ public final class ExtractCommand {
     JobSettings settings;
     try {
       PipelineOptionsFactory.register(BeliefOptions.class);
+      PipelineOptionsFactory.register(S3Options.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
       Runners.configure(options);
       if (options.getJobName().startsWith("extractcommand-")) {
@@ -58,7 +63,36 @@ public final class ExtractCommand {
     return execute(options, settings);
   }
 
+  /** Runs the job and records the run in {@code runs.jsonl}, whatever its outcome. */
   private int execute(BeliefOptions options, JobSettings settings) {
+    Instant started = Instant.now();
+    Outcome outcome = runJob(options, settings);
+    try {
+      RunLog.append(
+          settings.output(),
+          RunLog.Entry.of(
+              options.getJobName(),
+              started,
+              Instant.now(),
+              outcome.exitCode(),
+              settings.input(),
+              settings.runInfo().model(),
+              outcome.summary()));
+    } catch (IOException | RuntimeException e) {
+      err.println(
+          "warning: could not append to "
+              + settings.output()
+              + "/"
+              + RunLog.FILE
+              + ": "
+              + firstLine(String.valueOf(e.getMessage())));
+    }
+    return outcome.exitCode();
+  }
+
+  private record Outcome(int exitCode, @Nullable RunSummary summary) {}
+
+  private Outcome runJob(BeliefOptions options, JobSettings settings) {
     long start = System.nanoTime();
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
@@ -66,7 +100,7 @@ public final class ExtractCommand {
           new Progress(err, System.console() != null).follow(pipeline.run());
       if (state != PipelineResult.State.DONE) {
         err.println("error: the job ended in state " + state);
-        return ExitCode.CRASH;
+        return new Outcome(ExitCode.CRASH, null);
       }
       double wallSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
       RunSummary summary = finishSummary(settings.output(), wallSeconds);
@@ -84,19 +118,25 @@ public final class ExtractCommand {
           summary.costUsd().toPlainString(),
           wallSeconds,
           settings.output() + "/" + RunReport.HTML);
+      if (summary.transcriptsSkipped() > 0 || summary.cacheHits() > 0) {
+        out.printf(
+            "%d transcripts unchanged since an earlier run, %d answers from the cache ($%s"
+                + " saved)%n",
+            summary.transcriptsSkipped(), summary.cacheHits(), summary.savedUsd().toPlainString());
+      }
       if (summary.anyFailed()) {
         err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
-        return ExitCode.SOME_FAILED;
+        return new Outcome(ExitCode.SOME_FAILED, summary);
       }
-      return ExitCode.OK;
+      return new Outcome(ExitCode.OK, summary);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("error: interrupted");
-      return ExitCode.CRASH;
+      return new Outcome(ExitCode.CRASH, null);
     } catch (RuntimeException | IOException e) {
       err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
       e.printStackTrace(err);
-      return ExitCode.CRASH;
+      return new Outcome(ExitCode.CRASH, null);
     }
   }
 

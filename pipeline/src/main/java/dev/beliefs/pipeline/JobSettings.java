@@ -11,7 +11,9 @@ import dev.beliefs.extract.OfflineExtractor;
 import dev.beliefs.extract.OpenAiExtractor;
 import dev.beliefs.extract.OpenAiSettings;
 import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.ResponseCache;
 import dev.beliefs.extract.TierLimits;
+import dev.beliefs.incremental.ExtractionSettings;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.parse.TranscriptFormats;
 import dev.beliefs.parse.TranscriptIds;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -42,7 +45,9 @@ public record JobSettings(
     ModelPrice price,
     RunSummary.RunInfo runInfo,
     RateLimits rateLimits,
-    boolean offline) {
+    boolean offline,
+    ExtractionSettings extraction,
+    boolean incremental) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   static final String DEFAULT_MODEL = "gpt-4o";
@@ -75,15 +80,18 @@ public record JobSettings(
       model = OfflineExtractor.MODEL;
     } else {
       price = price(options, model);
-      extractors = OpenAiExtractor.factory(openAi(options, model, price, apiKeys));
+      extractors =
+          OpenAiExtractor.factory(
+              openAi(options, model, price, apiKeys), new ResponseCache(cacheDir(options)));
     }
+    ChunkPlan chunkPlan = chunkPlan(options);
     return new JobSettings(
         options.getInput(),
         inputRoot(options.getInput()),
         options.getOutput(),
         parser(options.getFormat()),
         options.getMaxTranscriptBytes(),
-        chunkPlan(options),
+        chunkPlan,
         extractors,
         price,
         new RunSummary.RunInfo(
@@ -93,7 +101,33 @@ public record JobSettings(
             ExtractionPrompt.VERSION,
             offline ? null : maxCost(options)),
         offline ? RateLimits.NONE : rateLimits(options, model),
-        offline);
+        offline,
+        new ExtractionSettings(
+            model,
+            chunkPlan.levels(),
+            chunkPlan.minChunkWords(),
+            ExtractionPrompt.VERSION,
+            options.getSeed(),
+            options.getMaxTokens()),
+        incremental(options));
+  }
+
+  /** On by default for a bucket, where scheduled runs over new arrivals are the point. */
+  static boolean incremental(BeliefOptions options) {
+    if (options.getIncremental() != null) {
+      return options.getIncremental();
+    }
+    String input = options.getInput();
+    return input.startsWith("s3://") || input.startsWith("gs://");
+  }
+
+  private static String cacheDir(BeliefOptions options) {
+    if (options.getCacheDir() != null) {
+      return options.getCacheDir();
+    }
+    return FileSystems.matchNewResource(options.getOutput(), true)
+        .resolve("cache", StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
   }
 
   static String model(BeliefOptions options) throws ConfigurationException {

@@ -20,10 +20,13 @@ public record Totals(
     long completionTokens,
     BigDecimal costUsd,
     long beliefs,
-    long ungroundedDropped)
+    long ungroundedDropped,
+    long cacheCorrupt,
+    BigDecimal savedUsd)
     implements Serializable {
 
-  public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0);
+  public static final Totals ZERO =
+      new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
 
   public static Totals of(CallStats stats) {
     return new Totals(
@@ -38,7 +41,9 @@ public record Totals(
         stats.usage().completionTokens(),
         stats.costUsd(),
         stats.beliefs(),
-        stats.ungroundedDropped());
+        stats.ungroundedDropped(),
+        stats.cacheCorrupt() ? 1 : 0,
+        stats.savedUsd());
   }
 
   public Totals plus(Totals other) {
@@ -54,6 +59,8 @@ public record Totals(
         completionTokens + other.completionTokens,
         costUsd.add(other.costUsd),
         beliefs + other.beliefs,
-        ungroundedDropped + other.ungroundedDropped);
+        ungroundedDropped + other.ungroundedDropped,
+        cacheCorrupt + other.cacheCorrupt,
+        savedUsd.add(other.savedUsd));
   }
 }

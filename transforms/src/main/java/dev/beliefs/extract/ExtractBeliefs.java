@@ -88,6 +88,9 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     private final Counter completionTokens =
         Metrics.counter(ExtractBeliefs.class, "completion_tokens");
     private final Counter costMicroUsd = Metrics.counter(ExtractBeliefs.class, "cost_micro_usd");
+    private final Counter cacheHits = Metrics.counter(ExtractBeliefs.class, "cache_hits");
+    private final Counter cacheCorrupt = Metrics.counter(ExtractBeliefs.class, "cache_corrupt");
+    private final Counter savedMicroUsd = Metrics.counter(ExtractBeliefs.class, "saved_micro_usd");
     private final Counter chunksDone = Metrics.counter(ExtractBeliefs.class, "chunks_done");
     private final Counter chunksFailed = Metrics.counter(ExtractBeliefs.class, "chunks_failed");
     private final Counter beliefs = Metrics.counter(ExtractBeliefs.class, "beliefs");
@@ -177,7 +180,15 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
       cachedPromptTokens.inc(stats.usage().cachedPromptTokens());
       completionTokens.inc(stats.usage().completionTokens());
       costMicroUsd.inc(stats.costUsd().movePointRight(6).longValue());
-      latencyMs.update(stats.latencyMs());
+      savedMicroUsd.inc(stats.savedUsd().movePointRight(6).longValue());
+      if (stats.fromCache()) {
+        cacheHits.inc();
+      } else {
+        latencyMs.update(stats.latencyMs());
+      }
+      if (stats.cacheCorrupt()) {
+        cacheCorrupt.inc();
+      }
       (stats.succeeded() ? chunksDone : chunksFailed).inc();
       beliefs.inc(stats.beliefs());
       ungroundedDropped.inc(stats.ungroundedDropped());
@@ -197,12 +208,26 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
                 extraction.usage(),
                 extraction.latencyMs(),
                 grounded.kept().size(),
-                grounded.dropped());
+                grounded.dropped(),
+                extraction.fromCache(),
+                extraction.savedUsage(),
+                extraction.cacheCorrupt());
         return new ChunkResult(
             chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats);
       } catch (ExtractionFailedException e) {
         CallStats stats =
-            stats(chunk, false, e.requests(), e.rateLimited(), e.billed(), e.latencyMs(), 0, 0);
+            stats(
+                chunk,
+                false,
+                e.requests(),
+                e.rateLimited(),
+                e.billed(),
+                e.latencyMs(),
+                0,
+                0,
+                false,
+                Usage.NONE,
+                e.cacheCorrupt());
         Failure failure =
             new Failure(
                 chunk.id(), Failure.STAGE_EXTRACT, e.reason(), e.getMessage(), e.requests());
@@ -218,7 +243,10 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
         Usage usage,
         long latency,
         int kept,
-        int dropped) {
+        int dropped,
+        boolean fromCache,
+        Usage savedUsage,
+        boolean corrupt) {
       return new CallStats(
           extractors.model(),
           chunk.level(),
@@ -226,12 +254,14 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
           attempts,
           Math.max(0, attempts - 1),
           limited,
-          false,
+          fromCache,
           usage,
           price.cost(usage),
           latency,
           kept,
           dropped,
+          price.cost(savedUsage),
+          corrupt,
           System.currentTimeMillis());
     }
 

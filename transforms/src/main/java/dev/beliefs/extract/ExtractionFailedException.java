@@ -13,6 +13,7 @@ public class ExtractionFailedException extends Exception {
   private final int requests;
   private final int rateLimited;
   private final long latencyMs;
+  private final boolean cacheCorrupt;
 
   /**
    * @param reason short stable word for the failure record
@@ -20,12 +21,27 @@ public class ExtractionFailedException extends Exception {
    */
   public ExtractionFailedException(
       String reason, String detail, Usage billed, int requests, int rateLimited, long latencyMs) {
+    this(reason, detail, billed, requests, rateLimited, latencyMs, false);
+  }
+
+  /**
+   * @param cacheCorrupt a response cache entry for the request was there but unusable
+   */
+  public ExtractionFailedException(
+      String reason,
+      String detail,
+      Usage billed,
+      int requests,
+      int rateLimited,
+      long latencyMs,
+      boolean cacheCorrupt) {
     super(detail);
     this.reason = reason;
     this.billed = billed;
     this.requests = requests;
     this.rateLimited = rateLimited;
     this.latencyMs = latencyMs;
+    this.cacheCorrupt = cacheCorrupt;
   }
 
   public String reason() {
@@ -46,5 +62,9 @@ public class ExtractionFailedException extends Exception {
 
   public long latencyMs() {
     return latencyMs;
+  }
+
+  public boolean cacheCorrupt() {
+    return cacheCorrupt;
   }
 }

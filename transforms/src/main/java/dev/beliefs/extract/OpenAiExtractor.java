@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Extracts beliefs by asking an OpenAI-compatible chat model.
@@ -19,6 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * answer cut off by {@code max_tokens} (once, with twice the tokens). Waits between other retries
  * are exponential with full jitter. Client errors such as 400 and 401 fail at once: repeating them
  * cannot help. Every attempt the server answered is counted as billed.
+ *
+ * <p>With a {@link ResponseCache}, a request answered before is not sent again: the stored answer
+ * is parsed as a live one would be, at no cost. The key is the chunk's first request (with the
+ * configured {@code max_tokens}), so an answer that needed a retry with more tokens is found by the
+ * request that will be asked first next time. Only answers that parsed are stored.
  */
 public final class OpenAiExtractor implements BeliefExtractor {
 
@@ -27,6 +33,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
   private final RequestGate gate;
   private final Budget budget;
   private final Sleeper sleeper;
+  private final @Nullable ResponseCache cache;
 
   OpenAiExtractor(
       OpenAiSettings settings,
@@ -34,21 +41,46 @@ public final class OpenAiExtractor implements BeliefExtractor {
       RequestGate gate,
       Budget budget,
       Sleeper sleeper) {
+    this(settings, client, gate, budget, sleeper, null);
+  }
+
+  OpenAiExtractor(
+      OpenAiSettings settings,
+      OpenAiClient client,
+      RequestGate gate,
+      Budget budget,
+      Sleeper sleeper,
+      @Nullable ResponseCache cache) {
     this.settings = settings;
     this.client = client;
     this.gate = gate;
     this.budget = budget;
     this.sleeper = sleeper;
+    this.cache = cache;
   }
 
   public static BeliefExtractorFactory factory(OpenAiSettings settings) {
-    return new Factory(settings);
+    return new Factory(settings, null);
+  }
+
+  /** Extractors that look answers up in {@code cache} before asking, and store new ones there. */
+  public static BeliefExtractorFactory factory(OpenAiSettings settings, ResponseCache cache) {
+    return new Factory(settings, cache);
   }
 
   @Override
   public Extraction extract(Chunk chunk) throws ExtractionFailedException {
     Attempts attempts = new Attempts();
     int maxTokens = settings.chat().maxTokens();
+    String cacheKey = null;
+    if (cache != null) {
+      cacheKey = ResponseCache.key(settings.chat().requestBody(chunk.text(), maxTokens));
+      ResponseCache.Lookup found = cache.lookup(cacheKey);
+      if (found instanceof ResponseCache.Hit hit) {
+        return Extraction.fromCache(hit.beliefs(), hit.entry().usage(), attempts.elapsedMs());
+      }
+      attempts.cacheCorrupt = found instanceof ResponseCache.Corrupt;
+    }
     boolean enlarged = false;
     String reason = "exhausted";
     String detail = "no attempt was made";
@@ -95,12 +127,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
           continue;
         }
         List<ModelBelief> beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
+        if (cache != null) {
+          cache.store(cacheKey, response.model(), response.content(), response.usage());
+        }
         return new Extraction(
-            beliefs,
-            attempts.billed,
-            attempts.requests,
-            attempts.rateLimited,
-            attempts.elapsedMs());
+                beliefs,
+                attempts.billed,
+                attempts.requests,
+                attempts.rateLimited,
+                attempts.elapsedMs())
+            .withCacheCorrupt(attempts.cacheCorrupt);
       } catch (MalformedAnswerException e) {
         reason = "malformed_answer";
         detail = e.getMessage();
@@ -168,6 +204,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
     int rateLimited;
     Usage billed = Usage.NONE;
     Duration retryAfter;
+    boolean cacheCorrupt;
 
     long elapsedMs() {
       return (System.nanoTime() - startNanos) / 1_000_000;
@@ -175,11 +212,12 @@ public final class OpenAiExtractor implements BeliefExtractor {
 
     ExtractionFailedException fail(String reason, String detail) {
       return new ExtractionFailedException(
-          reason, detail, billed, requests, rateLimited, elapsedMs());
+          reason, detail, billed, requests, rateLimited, elapsedMs(), cacheCorrupt);
     }
   }
 
-  private record Factory(OpenAiSettings settings) implements BeliefExtractorFactory {
+  private record Factory(OpenAiSettings settings, @Nullable ResponseCache cache)
+      implements BeliefExtractorFactory {
 
     @Override
     public BeliefExtractor create() {
@@ -195,7 +233,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
       Budget budget =
           JvmShared.acquire(
               "budget:" + settings.sharedKey(), () -> new Budget(settings.maxCostUsd()));
-      return new OpenAiExtractor(settings, client, gate, budget, Thread::sleep);
+      return new OpenAiExtractor(settings, client, gate, budget, Thread::sleep, cache);
     }
 
     @Override

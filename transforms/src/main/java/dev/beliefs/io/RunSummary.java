@@ -12,16 +12,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * + {@code chunks_failed}; windows too short to send are {@code chunks_skipped}; {@code
  * beliefs_found} grounded beliefs over all chunks merge into {@code beliefs}; {@code
  * ungrounded_dropped} were thrown away for evidence not in the transcript. {@code cost_usd} is what
- * was spent, against the cap {@code max_cost_usd} when there is one.
+ * was spent, against the cap {@code max_cost_usd} when there is one; {@code saved_usd} is what the
+ * {@code cache_hits} cost when they were first asked, and {@code cache_corrupt} counts cache
+ * entries found unusable and asked again. Of the {@code transcripts} read, {@code
+ * transcripts_skipped} were left alone because an incremental run found their results already in
+ * the output.
  */
 public record RunSummary(
     long transcripts,
     long transcriptsFailed,
+    long transcriptsSkipped,
     long chunks,
     long chunksFailed,
     long chunksSkipped,
     long requests,
     long cacheHits,
+    long cacheCorrupt,
     long retries,
     long rateLimited,
     long beliefs,
@@ -31,6 +37,7 @@ public record RunSummary(
     long cachedPromptTokens,
     long completionTokens,
     BigDecimal costUsd,
+    BigDecimal savedUsd,
     @Nullable Double wallSeconds,
     int workers,
     String runner,
@@ -56,6 +63,7 @@ public record RunSummary(
       RunInfo info,
       long transcripts,
       long transcriptsFailed,
+      long transcriptsSkipped,
       long chunksSkipped,
       long mergedBeliefs,
       CostSummary costs) {
@@ -63,11 +71,13 @@ public record RunSummary(
     return new RunSummary(
         transcripts,
         transcriptsFailed,
+        transcriptsSkipped,
         total.chunks(),
         total.chunksFailed(),
         chunksSkipped,
         total.requests(),
         total.cacheHits(),
+        total.cacheCorrupt(),
         total.retries(),
         total.rateLimited(),
         mergedBeliefs,
@@ -77,6 +87,7 @@ public record RunSummary(
         total.cachedPromptTokens(),
         total.completionTokens(),
         total.costUsd(),
+        total.savedUsd(),
         null,
         info.workers(),
         info.runner(),
@@ -94,11 +105,13 @@ public record RunSummary(
     return new RunSummary(
         transcripts,
         transcriptsFailed,
+        transcriptsSkipped,
         chunks,
         chunksFailed,
         chunksSkipped,
         requests,
         cacheHits,
+        cacheCorrupt,
         retries,
         rateLimited,
         beliefs,
@@ -108,6 +121,7 @@ public record RunSummary(
         cachedPromptTokens,
         completionTokens,
         costUsd,
+        savedUsd,
         seconds,
         workers,
         runner,

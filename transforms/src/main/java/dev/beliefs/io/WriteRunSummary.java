@@ -23,6 +23,7 @@ public final class WriteRunSummary {
   public record Counts(
       PCollectionView<Long> transcripts,
       PCollectionView<Long> transcriptsFailed,
+      PCollectionView<Long> transcriptsSkipped,
       PCollectionView<Long> chunksSkipped,
       PCollectionView<Long> mergedBeliefs)
       implements Serializable {}
@@ -35,6 +36,7 @@ public final class WriteRunSummary {
             .withSideInputs(
                 counts.transcripts(),
                 counts.transcriptsFailed(),
+                counts.transcriptsSkipped(),
                 counts.chunksSkipped(),
                 counts.mergedBeliefs()));
   }
@@ -57,6 +59,7 @@ public final class WriteRunSummary {
               info,
               context.sideInput(counts.transcripts()),
               context.sideInput(counts.transcriptsFailed()),
+              context.sideInput(counts.transcriptsSkipped()),
               context.sideInput(counts.chunksSkipped()),
               context.sideInput(counts.mergedBeliefs()),
               costs);

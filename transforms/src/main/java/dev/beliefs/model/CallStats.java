@@ -21,6 +21,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param latencyMs time from the first request to the final answer
  * @param beliefs grounded beliefs kept
  * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance
+ * @param savedUsd for an answer from the cache, what it cost when it was first asked
+ * @param cacheCorrupt a response cache entry for the chunk was unusable and asked again
  * @param finishedAtMs when the answer (or the last failure) came, epoch milliseconds
  */
 @DefaultCoder(JsonCoder.class)
@@ -37,5 +39,7 @@ public record CallStats(
     long latencyMs,
     int beliefs,
     int ungroundedDropped,
+    BigDecimal savedUsd,
+    boolean cacheCorrupt,
     long finishedAtMs)
     implements Serializable {}

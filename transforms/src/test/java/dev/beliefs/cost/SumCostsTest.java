@@ -33,6 +33,8 @@ class SumCostsTest {
               100,
               2,
               1,
+              BigDecimal.ZERO,
+              false,
               0),
           new CallStats(
               "gpt-4o-mini",
@@ -47,6 +49,8 @@ class SumCostsTest {
               900,
               1,
               0,
+              BigDecimal.ZERO,
+              false,
               15_000),
           new CallStats(
               "gpt-4o-mini",
@@ -61,6 +65,8 @@ class SumCostsTest {
               3000,
               0,
               0,
+              BigDecimal.ZERO,
+              false,
               75_000));
 
   @Test

@@ -26,7 +26,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MergeBeliefsTest {
 
   private static final CallStats STATS =
-      new CallStats("m", 1, true, 1, 0, 0, false, Usage.NONE, BigDecimal.ZERO, 5, 1, 0, 0);
+      new CallStats(
+          "m",
+          1,
+          true,
+          1,
+          0,
+          0,
+          false,
+          Usage.NONE,
+          BigDecimal.ZERO,
+          5,
+          1,
+          0,
+          BigDecimal.ZERO,
+          false,
+          0);
 
   private static Belief belief(
       String speaker,

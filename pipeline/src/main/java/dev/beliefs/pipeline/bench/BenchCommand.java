@@ -63,13 +63,14 @@ public final class BenchCommand {
           new BenchArgs(
               args,
               Set.of("workers", "output", "timeScale", "baseUrl", "utterances", "transcript"));
+      Path output = bench.requiredPath("output");
       Path transcript = bench.path("transcript", Path.of("samples", "nasa-hwhap-ep218.txt"));
       if (!Files.isReadable(transcript)) {
         throw new IllegalArgumentException("--transcript=" + transcript + " cannot be read");
       }
       return new Settings(
           bench.integers("workers", List.of(1, 4, 10, 20, 50)),
-          bench.requiredPath("output"),
+          output,
           bench.number("timeScale", DEFAULT_TIME_SCALE),
           bench.string("baseUrl", null),
           Math.max(1, bench.integer("utterances", 17)),

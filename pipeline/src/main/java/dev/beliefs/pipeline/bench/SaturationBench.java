@@ -141,18 +141,18 @@ final class SaturationBench {
    * the last admission, from the simulator's per-second counts.
    */
   record Sustained(double seconds, double requestsPerMinute, double tokensPerMinute) {
-    static Sustained of(List<long[]> perSecond) {
+    static Sustained of(List<StatsSnapshot.AdmittedSecond> perSecond) {
       if (perSecond.isEmpty()) {
         return new Sustained(0, 0, 0);
       }
-      long from = perSecond.get(0)[0] + BURST_MS / 1000;
-      long to = perSecond.get(perSecond.size() - 1)[0];
+      long from = perSecond.get(0).epochSecond() + BURST_MS / 1000;
+      long to = perSecond.get(perSecond.size() - 1).epochSecond();
       long requests = 0;
       long tokens = 0;
-      for (long[] second : perSecond) {
-        if (second[0] >= from && second[0] < to) {
-          requests += second[1];
-          tokens += second[2];
+      for (StatsSnapshot.AdmittedSecond second : perSecond) {
+        if (second.epochSecond() >= from && second.epochSecond() < to) {
+          requests += second.requests();
+          tokens += second.tokens();
         }
       }
       double seconds = Math.max(0, to - from);

@@ -86,17 +86,19 @@ final class SimulatorStats {
         perSecond(admissionsMsAndTokens));
   }
 
-  /**
-   * Requests admitted and their rate-limit tokens, per second, as [epoch second, requests, tokens].
-   */
-  private static List<long[]> perSecond(List<long[]> admissions) {
+  /** Requests admitted and their rate-limit tokens, per second. */
+  private static List<StatsSnapshot.AdmittedSecond> perSecond(List<long[]> admissions) {
     TreeMap<Long, long[]> seconds = new TreeMap<>();
     for (long[] admission : admissions) {
-      long[] second = seconds.computeIfAbsent(admission[0] / 1000, s -> new long[] {s, 0, 0});
-      second[1]++;
-      second[2] += admission[1];
+      long[] counts = seconds.computeIfAbsent(admission[0] / 1000, s -> new long[2]);
+      counts[0]++;
+      counts[1] += admission[1];
     }
-    return List.copyOf(seconds.values());
+    List<StatsSnapshot.AdmittedSecond> perSecond = new ArrayList<>();
+    seconds.forEach(
+        (second, counts) ->
+            perSecond.add(new StatsSnapshot.AdmittedSecond(second, counts[0], counts[1])));
+    return List.copyOf(perSecond);
   }
 
   /**

@@ -25,7 +25,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param lastResponseEpochMs the last response sent or request dropped, null before any
  * @param serviceTimesMs for each 200 answer, in the order answered, the latency the model applied
  * @param admittedPerSecond requests admitted by the rate limiter and the tokens they took, per
- *     second: {@code [epoch second, requests, tokens]}, for measuring the sustained rate
+ *     second, for measuring the sustained rate
  */
 public record StatsSnapshot(
     long requests,
@@ -40,7 +40,10 @@ public record StatsSnapshot(
     @Nullable Long firstRequestEpochMs,
     @Nullable Long lastResponseEpochMs,
     List<Long> serviceTimesMs,
-    List<long[]> admittedPerSecond) {
+    List<AdmittedSecond> admittedPerSecond) {
+
+  /** Requests admitted in one second and the rate-limit tokens they took. */
+  public record AdmittedSecond(long epochSecond, long requests, long tokens) {}
 
   /** Responses with this status so far ({@code 200}, {@code 429} ...). */
   public long withStatus(int status) {

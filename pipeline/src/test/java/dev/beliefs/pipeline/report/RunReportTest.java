@@ -21,26 +21,45 @@ class RunReportTest {
 
   static ReportData data() {
     Totals level1 =
-        new Totals(10, 1, 12, 0, 2, 1, 20_000, 1_024, 900, new BigDecimal("0.0035"), 7, 1);
-    Totals level5 = new Totals(2, 0, 2, 0, 0, 0, 6_000, 0, 400, new BigDecimal("0.0011"), 3, 0);
-    RunSummary summary =
-        new RunSummary(
+        new Totals(
+            10,
             1,
-            0,
             12,
-            1,
-            3,
-            14,
             0,
             2,
             1,
-            4,
-            10,
+            20_000,
+            1_024,
+            900,
+            new BigDecimal("0.0035"),
+            7,
             1,
+            0,
+            BigDecimal.ZERO);
+    Totals level5 =
+        new Totals(
+            2, 0, 2, 0, 0, 0, 6_000, 0, 400, new BigDecimal("0.0011"), 3, 0, 0, BigDecimal.ZERO);
+    RunSummary summary =
+        new RunSummary(
+            1, // transcripts
+            0, // failed
+            0, // skipped
+            12, // chunks
+            1, // chunks failed
+            3, // chunks skipped
+            14, // requests
+            0, // cache hits
+            0, // cache corrupt
+            2, // retries
+            1, // rate limited
+            4, // beliefs
+            10, // beliefs found
+            1, // ungrounded
             26_000,
             1_024,
             1_300,
             new BigDecimal("0.0046"),
+            BigDecimal.ZERO,
             12.5,
             4,
             "DirectRunner",

@@ -1,0 +1,135 @@
+package dev.beliefs.io;
+
+import dev.beliefs.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code DIR/runs.jsonl}: one line per run of the job over an output directory, the history of a
+ * scheduled job. Appending reads the file, adds the line and writes the whole file back under a
+ * temporary name that is then renamed (through {@link FileSystems}: an object store has no append).
+ * So readers always see whole lines, but two runs finishing at the same moment over one output can
+ * lose one of the two lines: concurrent runs over one output are not supported (the schedules in
+ * {@code runner-configs/schedule/} never start one while another runs).
+ */
+public final class RunLog {
+
+  public static final String FILE = "runs.jsonl";
+
+  private RunLog() {}
+
+  /**
+   * One run. The counts are null when the job did not finish (exit code 1).
+   *
+   * @param runId the Beam job name, unique per run
+   * @param exitCode the process exit code (0 done, 3 some failed, 1 crashed)
+   */
+  public record Entry(
+      String runId,
+      String startedAt,
+      String endedAt,
+      int exitCode,
+      String input,
+      String model,
+      @Nullable Long transcripts,
+      @Nullable Long transcriptsSkipped,
+      @Nullable Long transcriptsFailed,
+      @Nullable Long chunks,
+      @Nullable Long chunksFailed,
+      @Nullable Long requests,
+      @Nullable Long cacheHits,
+      @Nullable Long beliefs,
+      @Nullable BigDecimal costUsd,
+      @Nullable BigDecimal savedUsd,
+      @Nullable Double wallSeconds) {
+
+    public static Entry of(
+        String runId,
+        Instant started,
+        Instant ended,
+        int exitCode,
+        String input,
+        String model,
+        @Nullable RunSummary summary) {
+      if (summary == null) {
+        return new Entry(
+            runId,
+            started.toString(),
+            ended.toString(),
+            exitCode,
+            input,
+            model,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+      }
+      return new Entry(
+          runId,
+          started.toString(),
+          ended.toString(),
+          exitCode,
+          input,
+          model,
+          summary.transcripts(),
+          summary.transcriptsSkipped(),
+          summary.transcriptsFailed(),
+          summary.chunks(),
+          summary.chunksFailed(),
+          summary.requests(),
+          summary.cacheHits(),
+          summary.beliefs(),
+          summary.costUsd(),
+          summary.savedUsd(),
+          summary.wallSeconds());
+    }
+  }
+
+  public static void append(String outputDir, Entry entry) throws IOException {
+    ResourceId file = OutputFiles.resolve(outputDir, FILE);
+    List<String> lines = new ArrayList<>(lines(file));
+    lines.add(Json.line(entry));
+    OutputFiles.writeLines(file, lines);
+  }
+
+  /** Every run recorded under {@code outputDir}, oldest first; empty when there is no log. */
+  public static List<Entry> read(String outputDir) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    for (String line : lines(OutputFiles.resolve(outputDir, FILE))) {
+      entries.add(Json.MAPPER.readValue(line, Entry.class));
+    }
+    return entries;
+  }
+
+  private static List<String> lines(ResourceId file) throws IOException {
+    MatchResult match =
+        FileSystems.match(List.of(file.toString()), EmptyMatchTreatment.ALLOW).get(0);
+    if (match.status() == MatchResult.Status.NOT_FOUND || match.metadata().isEmpty()) {
+      return List.of();
+    }
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank())
+          .toList();
+    }
+  }
+}
