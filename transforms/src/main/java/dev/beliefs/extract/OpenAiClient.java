@@ -12,6 +12,8 @@ import dev.beliefs.json.Json;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -22,6 +24,14 @@ public final class OpenAiClient {
 
   /** Enough pooled connections that requests in flight never wait for one. */
   private static final int MAX_CONNECTIONS = 512;
+
+  /**
+   * Servers close keep-alive connections they think idle; a connection unused this long is checked
+   * before it is reused, so that a request is not written into a socket the server has closed.
+   */
+  private static final int VALIDATE_AFTER_IDLE_MS = 500;
+
+  private static final Duration IDLE_EVICTION = Duration.ofSeconds(20);
 
   private final HttpRequestFactory requests;
   private final GenericUrl chatCompletions;
@@ -38,14 +48,22 @@ public final class OpenAiClient {
     this.requests =
         new ApacheHttpTransport(
                 ApacheHttpTransport.newDefaultHttpClientBuilder()
-                    .setMaxConnTotal(MAX_CONNECTIONS)
-                    .setMaxConnPerRoute(MAX_CONNECTIONS)
+                    .setConnectionManager(connectionPool())
+                    .evictIdleConnections(IDLE_EVICTION.toSeconds(), TimeUnit.SECONDS)
                     .build())
             .createRequestFactory();
     this.chatCompletions = new GenericUrl(baseUrl.replaceAll("/+$", "") + "/chat/completions");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
+  }
+
+  private static PoolingHttpClientConnectionManager connectionPool() {
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    pool.setMaxTotal(MAX_CONNECTIONS);
+    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS);
+    pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MS);
+    return pool;
   }
 
   /**
