@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline;
 
+import dev.beliefs.beam.PaceReading;
 import dev.beliefs.chunk.ExplodeChunks;
 import dev.beliefs.cost.CostSummary;
 import dev.beliefs.cost.SumCosts;
@@ -45,7 +46,8 @@ public final class BeliefPipeline {
                 FileIO.match()
                     .filepattern(settings.input())
                     .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("ReadMatches", FileIO.readMatches());
+            .apply("ReadMatches", FileIO.readMatches())
+            .apply("PaceReading", new PaceReading<>(settings.backlog()));
 
     ParseTranscripts.Result parsed =
         files.apply(
@@ -66,7 +68,9 @@ public final class BeliefPipeline {
     ExplodeChunks.Result chunks =
         todo.transcripts()
             .apply(
-                "ExplodeChunks", new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer()));
+                "ExplodeChunks",
+                new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer())
+                    .withBacklog(settings.backlog()));
 
     ExtractBeliefs.Result extracted =
         chunks
@@ -74,7 +78,8 @@ public final class BeliefPipeline {
             .apply(
                 "ExtractBeliefs",
                 new ExtractBeliefs(
-                    settings.extractors(), settings.price(), settings.runInfo().workers()));
+                        settings.extractors(), settings.price(), settings.runInfo().workers())
+                    .withBacklog(settings.backlog()));
 
     PCollection<TranscriptBeliefs> merged =
         extracted.results().apply("MergeBeliefs", new MergeBeliefs());

@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline;
 
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.chunk.ChunkPlan;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
@@ -47,13 +48,16 @@ public record JobSettings(
     RateLimits rateLimits,
     boolean offline,
     ExtractionSettings extraction,
-    boolean incremental) {
+    boolean incremental,
+    ChunkBacklog backlog) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   static final String DEFAULT_MODEL = "gpt-4o";
   static final String CHEAP_MODEL = "gpt-4o-mini";
   static final int DEFAULT_MIN_CHUNK_WORDS = 8;
   static final int CHEAP_MIN_CHUNK_WORDS = 20;
+  static final int MIN_BACKLOG = 1_000;
+  static final int BACKLOG_PER_WORKER = 8;
 
   /**
    * @param apiKeys where workers find the key; also asked here to choose the offline extractor
@@ -109,7 +113,19 @@ public record JobSettings(
             ExtractionPrompt.VERSION,
             options.getSeed(),
             options.getMaxTokens()),
-        incremental(options));
+        incremental(options),
+        backlog(options));
+  }
+
+  /**
+   * How many chunks may wait for extraction before reading pauses: bounded on the DirectRunner,
+   * which has no backpressure of its own, so that memory does not grow with the input.
+   */
+  static ChunkBacklog backlog(BeliefOptions options) {
+    boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
+    return direct
+        ? ChunkBacklog.of(Math.max(MIN_BACKLOG, BACKLOG_PER_WORKER * options.getWorkers()))
+        : ChunkBacklog.unbounded();
   }
 
   /** On by default for a bucket, where scheduled runs over new arrivals are the point. */

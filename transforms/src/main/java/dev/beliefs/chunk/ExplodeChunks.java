@@ -1,5 +1,6 @@
 package dev.beliefs.chunk;
 
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
@@ -23,10 +24,21 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
 
   private final ChunkPlan plan;
   private final PromptSizer sizer;
+  private final ChunkBacklog backlog;
 
   public ExplodeChunks(ChunkPlan plan, PromptSizer sizer) {
+    this(plan, sizer, ChunkBacklog.unbounded());
+  }
+
+  private ExplodeChunks(ChunkPlan plan, PromptSizer sizer, ChunkBacklog backlog) {
     this.plan = plan;
     this.sizer = sizer;
+    this.backlog = backlog;
+  }
+
+  /** Counts the chunks cut into {@code backlog}, for {@link dev.beliefs.beam.PaceReading}. */
+  public ExplodeChunks withBacklog(ChunkBacklog backlog) {
+    return new ExplodeChunks(plan, sizer, backlog);
   }
 
   public record Result(PCollection<Chunk> chunks, PCollection<String> skipped)
@@ -39,7 +51,7 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     PCollectionTuple outputs =
         transcripts.apply(
             "CutWindows",
-            ParDo.of(new CutWindowsFn(plan, sizer, kept, skipped))
+            ParDo.of(new CutWindowsFn(plan, sizer, backlog, kept, skipped))
                 .withOutputTags(kept, TupleTagList.of(skipped)));
     return new Result(outputs.get(kept), outputs.get(skipped).setCoder(StringUtf8Coder.of()));
   }
@@ -51,13 +63,19 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
 
     private final ChunkPlan plan;
     private final PromptSizer sizer;
+    private final ChunkBacklog backlog;
     private final TupleTag<Chunk> kept;
     private final TupleTag<String> skipped;
 
     CutWindowsFn(
-        ChunkPlan plan, PromptSizer sizer, TupleTag<Chunk> kept, TupleTag<String> skipped) {
+        ChunkPlan plan,
+        PromptSizer sizer,
+        ChunkBacklog backlog,
+        TupleTag<Chunk> kept,
+        TupleTag<String> skipped) {
       this.plan = plan;
       this.sizer = sizer;
+      this.backlog = backlog;
       this.kept = kept;
       this.skipped = skipped;
     }
@@ -65,6 +83,7 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     @ProcessElement
     public void process(@Element Transcript transcript, MultiOutputReceiver out) {
       ChunkPlan.Windows windows = plan.cut(transcript, sizer);
+      backlog.added(windows.kept().size());
       for (Chunk chunk : windows.kept()) {
         chunkPromptTokens.update(chunk.estimatedPromptTokens());
         out.get(kept).output(chunk);

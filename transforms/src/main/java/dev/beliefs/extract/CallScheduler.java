@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.beam.JvmShared;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;

@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.model.CallStats;
@@ -44,6 +45,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
   private final ModelPrice price;
   private final int inFlight;
   private final String schedulerKey = UUID.randomUUID().toString();
+  private ChunkBacklog backlog = ChunkBacklog.unbounded();
 
   /**
    * @param inFlight calls at once per JVM
@@ -55,6 +57,12 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     this.extractors = extractors;
     this.price = price;
     this.inFlight = inFlight;
+  }
+
+  /** Counts each chunk done out of {@code backlog}, for {@link dev.beliefs.beam.PaceReading}. */
+  public ExtractBeliefs withBacklog(ChunkBacklog backlog) {
+    this.backlog = backlog;
+    return this;
   }
 
   public record Result(PCollection<ChunkResult> results, PCollection<ChunkFailure> failures)
@@ -71,7 +79,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
                     new ExtractChunkFn(
                         extractors,
                         price,
-                        new Scheduling(schedulerKey, inFlight),
+                        new Scheduling(schedulerKey, inFlight, backlog),
                         extracted,
                         failed))
                 .withOutputTags(extracted, TupleTagList.of(failed)));
@@ -157,6 +165,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
           context.output(failed, failure, pending.timestamp, pending.window);
         }
       }
+      scheduling.backlog().done(bundle.size());
       bundle = new ArrayList<>();
     }
 
@@ -278,6 +287,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     private record Pending(Chunk chunk, Instant timestamp, BoundedWindow window) {}
   }
 
-  /** Which scheduler the DoFn instances of one transform share, and its size. */
-  private record Scheduling(String key, int inFlight) implements Serializable {}
+  /** Which scheduler the DoFn instances of one transform share, its size, and the backlog. */
+  private record Scheduling(String key, int inFlight, ChunkBacklog backlog)
+      implements Serializable {}
 }

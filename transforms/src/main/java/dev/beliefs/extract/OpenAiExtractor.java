@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.beam.JvmShared;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.beliefs.extract;
+package dev.beliefs.beam;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * the last instance torn down can close them. Separate pipelines in one JVM (tests, benchmark rows)
  * have separate keys and share nothing.
  */
-final class JvmShared {
+public final class JvmShared {
 
   private static final Map<String, Entry> ENTRIES = new HashMap<>();
 
@@ -19,7 +19,7 @@ final class JvmShared {
 
   private JvmShared() {}
 
-  static synchronized <T> T acquire(String key, Supplier<T> create) {
+  public static synchronized <T> T acquire(String key, Supplier<T> create) {
     Entry entry = ENTRIES.get(key);
     Object value = entry == null ? create.get() : entry.value();
     ENTRIES.put(key, new Entry(value, entry == null ? 1 : entry.users() + 1));
@@ -29,7 +29,7 @@ final class JvmShared {
   }
 
   /** Gives up one use of {@code key}; {@code onLast} runs when it was the last. */
-  static <T> void release(String key, Consumer<T> onLast) {
+  public static <T> void release(String key, Consumer<T> onLast) {
     Object last;
     synchronized (JvmShared.class) {
       Entry entry = ENTRIES.get(key);
