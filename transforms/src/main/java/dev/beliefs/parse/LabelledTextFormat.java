@@ -149,10 +149,20 @@ public final class LabelledTextFormat implements TranscriptFormat {
     }
   }
 
-  /** A line that may start with a label; whether the label counts depends on the whole file. */
+  /**
+   * A line that may start with a label; whether the label counts depends on the whole file. A label
+   * that leaves no name once cleaned, such as {@code ** :**}, is not one.
+   */
   private record Candidate(String line, String label, String rest, boolean explicit) {
 
     static Candidate of(String line) {
+      Candidate candidate = read(line);
+      return candidate.label != null && SpeakerNames.clean(candidate.label).isEmpty()
+          ? new Candidate(line, null, line, false)
+          : candidate;
+    }
+
+    private static Candidate read(String line) {
       Matcher markdown = MARKDOWN_LABEL.matcher(line);
       if (markdown.matches()) {
         return new Candidate(line, markdown.group("label").strip(), markdown.group("rest"), true);
