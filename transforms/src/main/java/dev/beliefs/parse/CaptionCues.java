@@ -39,6 +39,15 @@ final class CaptionCues {
    * @return how many cues the file holds
    */
   static int forEach(String text, CueHandler handler) throws TranscriptParseException {
+    return forEach(text, Integer.MAX_VALUE, handler);
+  }
+
+  /**
+   * Hands the first {@code maxCues} cues to {@code handler} in file order.
+   *
+   * @return how many cues were handed
+   */
+  static int forEach(String text, int maxCues, CueHandler handler) throws TranscriptParseException {
     int cues = 0;
     int lineNumber = 0;
     double start = 0;
@@ -49,6 +58,9 @@ final class CaptionCues {
     for (String line : Lines.of(text)) {
       lineNumber++;
       if (line.contains("-->")) {
+        if (cues == maxCues) {
+          return cues;
+        }
         if (lines != null) {
           if (inText && previousWasText) {
             lines.remove(lines.size() - 1); // the next cue's identifier, not the last line of text
@@ -76,7 +88,7 @@ final class CaptionCues {
         previousWasText = true;
       }
     }
-    if (lines != null) {
+    if (lines != null && cues < maxCues) {
       handler.accept(new Cue(start, end, lines));
       cues++;
     }

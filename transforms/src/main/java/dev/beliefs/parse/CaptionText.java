@@ -22,11 +22,23 @@ final class CaptionText {
   private CaptionText() {}
 
   static String clean(String cueText) {
+    if (!hasMarkup(cueText)) {
+      return SpeakerTurns.collapseWhitespace(cueText);
+    }
     String text = ITALIC_SPAN.matcher(cueText).replaceAll(CaptionText::dropIfCue);
     text = TAG.matcher(text).replaceAll("");
     text = BRACKETED.matcher(text).replaceAll(CaptionText::dropIfCue);
     text = REFERENCE.matcher(text).replaceAll(CaptionText::character);
     return SpeakerTurns.collapseWhitespace(text);
+  }
+
+  private static boolean hasMarkup(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if ("<[(&{".indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String dropIfCue(MatchResult span) {

@@ -8,21 +8,22 @@ import java.util.Set;
 /**
  * YouTube's automatic captions roll: each cue shows the line of the cue before it again above its
  * new line, and short cues in between repeat both. Read as they are, every sentence would be said
- * two or three times. A file rolls when most of its cues repeat a line of the cue before; then each
- * cue's lines that continue the previous cue's last lines (at most {@value #MAX_REPEATED}) are
- * dropped and only the new ones kept. Files that do not roll are read as written, so a speaker who
- * says the same line twice keeps both.
+ * two or three times. A file rolls when most of its first {@value #SAMPLED_CUES} cues repeat a line
+ * of the cue before; then each cue's lines that continue the previous cue's last lines (at most
+ * {@value #MAX_REPEATED}) are dropped and only the new ones kept. Files that do not roll are read
+ * as written, so a speaker who says the same line twice keeps both.
  */
 final class RollingCaptions {
 
   private static final int MAX_REPEATED = 4;
+  private static final int SAMPLED_CUES = 200;
 
   private List<String> previous = List.of();
 
   /** Whether the captions of this WebVTT or SRT text roll. */
   static boolean detect(String text) throws TranscriptParseException {
     RepeatCounter counter = new RepeatCounter();
-    int cues = CaptionCues.forEach(text, counter::count);
+    int cues = CaptionCues.forEach(text, SAMPLED_CUES, counter::count);
     return cues >= 2 && counter.repeating * 2 > cues;
   }
 

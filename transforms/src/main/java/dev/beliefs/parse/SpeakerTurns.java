@@ -71,7 +71,19 @@ final class SpeakerTurns {
   }
 
   static String collapseWhitespace(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    return isCollapsed(text) ? text : WHITESPACE.matcher(text).replaceAll(" ").strip();
+  }
+
+  /** Whether the text has no whitespace at its ends and none but single spaces inside. */
+  private static boolean isCollapsed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = Character.isWhitespace(c);
+      if (space && (c != ' ' || i == 0 || i == text.length() - 1 || text.charAt(i + 1) == ' ')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void close() {
