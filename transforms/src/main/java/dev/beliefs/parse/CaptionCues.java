@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * text lines after it, up to a blank line. What lies between cues (the WEBVTT header with YouTube's
  * {@code Kind:}/{@code Language:} lines, NOTE, STYLE and REGION blocks, SRT counters, cue
  * identifiers) is not speech and is passed over. Blank lines right after a timing line are skipped,
- * as YouTube writes them.
+ * as YouTube writes them; the line right before a timing line is that cue's identifier (an SRT
+ * counter) even when no blank line comes before it.
  *
  * <p>Times are {@code [hours:]minutes:seconds[.fraction]} with {@code .} or {@code ,} before the
  * fraction. A line holding {@code -->} that is not such a timing, or whose end comes before its
