@@ -125,7 +125,10 @@ public interface BeliefOptions extends PipelineOptions {
 
   void setPricingFile(String value);
 
-  @Description("Force one transcript format instead of detecting it (text, beliefs-json).")
+  @Description(
+      "Force one transcript format instead of detecting it by name and content: webvtt, srt,"
+          + " beliefs-json, whisper-json (Whisper verbose_json, WhisperX, whisper-timestamped),"
+          + " assemblyai-json, deepgram-json, text.")
   String getFormat();
 
   void setFormat(String value);

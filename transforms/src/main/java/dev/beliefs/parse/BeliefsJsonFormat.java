@@ -1,12 +1,8 @@
 package dev.beliefs.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.json.Json;
 import dev.beliefs.model.Utterance;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The project's own JSON transcript format, for tools that already know who said what:
@@ -18,9 +14,10 @@ import java.util.Locale;
  *     "end_seconds": 14.0}]}
  * }</pre>
  *
- * {@code speaker} and {@code text} are required; times are optional seconds. It is recognised by a
- * {@code .json} name and an {@code utterances} array whose entries carry no {@code words} and no
- * millisecond {@code start}/{@code end}, which tell other tools' JSON apart.
+ * {@code speaker} and {@code text} are required; times are optional seconds. Utterances are kept as
+ * written, never merged. It is recognised by an {@code utterances} array whose first entry has
+ * {@code speaker} and {@code text} but none of the {@code words} and millisecond {@code
+ * start}/{@code end} of AssemblyAI's {@code utterances}; Deepgram's are under {@code results}.
  */
 public final class BeliefsJsonFormat implements TranscriptFormat {
 
@@ -31,82 +28,50 @@ public final class BeliefsJsonFormat implements TranscriptFormat {
 
   @Override
   public boolean claims(String fileName, String text) {
-    if (!fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
-      return false;
-    }
-    try {
-      JsonNode utterances = Json.MAPPER.readTree(text).path("utterances");
-      if (!utterances.isArray() || utterances.isEmpty()) {
-        return false;
-      }
-      JsonNode first = utterances.get(0);
-      return first.has("speaker")
-          && first.has("text")
-          && !first.has("words")
-          && !first.has("start")
-          && !first.has("end");
-    } catch (JsonProcessingException e) {
-      return false;
-    }
+    JsonOutline outline = JsonOutline.of(text);
+    return outline.has("utterances[].speaker")
+        && outline.has("utterances[].text")
+        && !outline.has("utterances[].words")
+        && !outline.has("utterances[].start")
+        && !outline.has("utterances[].end");
   }
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new TranscriptParseException(
-          "invalid_json", "not valid JSON: " + e.getOriginalMessage());
-    }
-    JsonNode entries = root.path("utterances");
-    if (!entries.isArray()) {
+    List<Utterance> utterances = new ArrayList<>();
+    boolean found =
+        JsonArrays.forEachElement(
+            text,
+            "utterances",
+            (entry, where) -> {
+              JsonFields.requireObject(entry, where);
+              String speaker = JsonFields.text(entry, "speaker", where);
+              String speech = JsonFields.text(entry, "text", where);
+              if (speaker == null || speaker.isBlank()) {
+                throw new TranscriptParseException(
+                    "wrong_shape", where + ".speaker must be a non-empty string");
+              }
+              if (speech == null) {
+                throw new TranscriptParseException("wrong_shape", where + ".text must be a string");
+              }
+              speech = SpeakerTurns.collapseWhitespace(speech);
+              if (!speech.isEmpty()) {
+                utterances.add(
+                    new Utterance(
+                        utterances.size(),
+                        speaker.strip(),
+                        JsonFields.seconds(entry, "start_seconds", 1, where),
+                        JsonFields.seconds(entry, "end_seconds", 1, where),
+                        speech));
+              }
+            });
+    if (!found) {
       throw new TranscriptParseException(
           "wrong_shape", "expected an object with an 'utterances' array");
-    }
-    List<Utterance> utterances = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      JsonNode entry = entries.get(i);
-      String speaker = requiredText(entry, "speaker", i);
-      String speech = requiredText(entry, "text", i).replaceAll("\\s+", " ").strip();
-      if (!speech.isEmpty()) {
-        utterances.add(
-            new Utterance(
-                utterances.size(),
-                speaker.strip(),
-                seconds(entry, "start_seconds", i),
-                seconds(entry, "end_seconds", i),
-                speech));
-      }
     }
     if (utterances.isEmpty()) {
       throw new TranscriptParseException("no_speech", "'utterances' holds no text");
     }
     return utterances;
-  }
-
-  private static String requiredText(JsonNode entry, String field, int index)
-      throws TranscriptParseException {
-    JsonNode value = entry.get(field);
-    if (value == null
-        || !value.isTextual()
-        || (field.equals("speaker") && value.asText().isBlank())) {
-      throw new TranscriptParseException(
-          "wrong_shape", "utterances[" + index + "]." + field + " must be a non-empty string");
-    }
-    return value.asText();
-  }
-
-  private static Double seconds(JsonNode entry, String field, int index)
-      throws TranscriptParseException {
-    JsonNode value = entry.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isNumber() || value.asDouble() < 0) {
-      throw new TranscriptParseException(
-          "wrong_shape", "utterances[" + index + "]." + field + " must be seconds >= 0 or null");
-    }
-    return value.asDouble();
   }
 }

@@ -43,13 +43,6 @@ public final class LabelledTextFormat implements TranscriptFormat {
       Pattern.compile(
           "^\\\\?\\[(?:(\\d{1,2}):)?(\\d{1,2}):(\\d{2})(?:[.,](\\d{1,3}))?\\\\?\\]\\s*");
   private static final Pattern BRACKETED = Pattern.compile("\\\\?\\[([^\\]\\n]{0,80}?)\\\\?\\]");
-  private static final Pattern CUE_WORDS =
-      Pattern.compile(
-          "(?i)(music|theme music|laughter|laughs?|laughing|chuckles?|applause|crosstalk|cross-talk"
-              + "|inaudible|unintelligible|indiscernible|silence|pause|noise|background noise"
-              + "|coughs?|sighs?|cheering|cheers|clapping|beep|static|break|intro|outro"
-              + "|music (?:plays|playing|fades?)(?: out| in)?|sound effects?|audio cuts out)"
-              + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
   private static final Pattern MARKDOWN_ESCAPE =
       Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!])");
   private static final Pattern SKIPPED_LINE = Pattern.compile("^(#{1,6}\\s.*|[-*_]{3,})$");
@@ -70,38 +63,37 @@ public final class LabelledTextFormat implements TranscriptFormat {
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    List<Line> lines = readLines(text);
-    if (lines.stream().noneMatch(line -> line.label != null)) {
+    LabelCounts labels = LabelCounts.of(text);
+    if (!labels.any()) {
       throw new TranscriptParseException(
           "no_speaker_labels",
           "found no speaker labels: start each turn with 'Name:' or '**Name:**' on a new line,"
               + " or use the JSON transcript format described in the README");
     }
-    SpeakerNames names = new SpeakerNames();
-    lines.stream().filter(line -> line.label != null).forEach(line -> names.declare(line.label));
-
-    List<Turn> turns = new ArrayList<>();
+    List<Utterance> utterances = new ArrayList<>();
     Turn current = null;
-    for (Line line : lines) {
+    for (String raw : Lines.of(text)) {
+      String stripped = raw.strip();
+      if (stripped.isEmpty() || SKIPPED_LINE.matcher(stripped).matches()) {
+        continue;
+      }
+      Candidate candidate = Candidate.of(stripped);
+      Line line =
+          labels.counts(candidate)
+              ? Line.of(candidate.label, candidate.rest)
+              : Line.of(null, candidate.line);
       if (line.label != null) {
-        current = new Turn(names.resolve(line.label), line.start);
-        turns.add(current);
+        finish(current, utterances);
+        current = new Turn(labels.names.resolve(line.label), line.start);
       } else if (current == null) {
         continue;
       } else if (line.start != null) {
+        finish(current, utterances);
         current = new Turn(current.speaker, line.start);
-        turns.add(current);
       }
       current.append(line.speech);
     }
-
-    List<Utterance> utterances = new ArrayList<>();
-    for (Turn turn : turns) {
-      String speech = turn.text.toString().trim();
-      if (!speech.isEmpty()) {
-        utterances.add(new Utterance(utterances.size(), turn.speaker, turn.start, null, speech));
-      }
-    }
+    finish(current, utterances);
     if (utterances.isEmpty()) {
       throw new TranscriptParseException(
           "no_speech", "the speaker labels are followed by no speech (only cues or timestamps)");
@@ -109,36 +101,68 @@ public final class LabelledTextFormat implements TranscriptFormat {
     return utterances;
   }
 
-  private static List<Line> readLines(String text) {
-    List<Candidate> candidates = new ArrayList<>();
-    Map<String, Integer> plainLabelCounts = new HashMap<>();
-    for (String raw : text.split("\n")) {
-      String line = raw.strip();
-      if (line.isEmpty() || SKIPPED_LINE.matcher(line).matches()) {
-        continue;
-      }
-      Candidate candidate = Candidate.of(line);
-      candidates.add(candidate);
-      if (candidate.label != null && !candidate.explicit) {
-        plainLabelCounts.merge(candidate.label, 1, Integer::sum);
-      }
+  private static void finish(Turn turn, List<Utterance> utterances) {
+    if (turn != null && turn.text.length() > 0) {
+      utterances.add(
+          new Utterance(utterances.size(), turn.speaker, turn.start, null, turn.text.toString()));
     }
-    List<Line> lines = new ArrayList<>();
-    for (Candidate candidate : candidates) {
-      boolean isLabel =
-          candidate.label != null
-              && (candidate.explicit
-                  || candidate.label.contains("(")
-                  || plainLabelCounts.get(candidate.label) >= 2);
-      lines.add(isLabel ? Line.of(candidate.label, candidate.rest) : Line.of(null, candidate.line));
-    }
-    return lines;
   }
 
-  /** A line that may start with a label; whether the label counts depends on the whole file. */
+  /**
+   * A first pass over the file: how often each plain label occurs, and the roles that names
+   * declare, which decide how every line of the second pass reads.
+   */
+  private static final class LabelCounts {
+    final Map<String, Integer> plain = new HashMap<>();
+    final SpeakerNames names = new SpeakerNames();
+    boolean explicit;
+
+    static LabelCounts of(String text) {
+      LabelCounts labels = new LabelCounts();
+      for (String raw : Lines.of(text)) {
+        String line = raw.strip();
+        if (line.isEmpty() || SKIPPED_LINE.matcher(line).matches()) {
+          continue;
+        }
+        Candidate candidate = Candidate.of(line);
+        if (candidate.label != null) {
+          if (candidate.explicit || candidate.label.contains("(")) {
+            labels.explicit = true;
+          } else {
+            labels.plain.merge(candidate.label, 1, Integer::sum);
+          }
+          labels.names.declare(candidate.label);
+        }
+      }
+      return labels;
+    }
+
+    boolean counts(Candidate candidate) {
+      return candidate.label != null
+          && (candidate.explicit
+              || candidate.label.contains("(")
+              || plain.getOrDefault(candidate.label, 0) >= 2);
+    }
+
+    boolean any() {
+      return explicit || plain.values().stream().anyMatch(count -> count >= 2);
+    }
+  }
+
+  /**
+   * A line that may start with a label; whether the label counts depends on the whole file. A label
+   * that leaves no name once cleaned, such as {@code ** :**}, is not one.
+   */
   private record Candidate(String line, String label, String rest, boolean explicit) {
 
     static Candidate of(String line) {
+      Candidate candidate = read(line);
+      return candidate.label != null && SpeakerNames.clean(candidate.label).isEmpty()
+          ? new Candidate(line, null, line, false)
+          : candidate;
+    }
+
+    private static Candidate read(String line) {
       Matcher markdown = MARKDOWN_LABEL.matcher(line);
       if (markdown.matches()) {
         return new Candidate(line, markdown.group("label").strip(), markdown.group("rest"), true);
@@ -190,8 +214,7 @@ public final class LabelledTextFormat implements TranscriptFormat {
     /** {@code [Space Center]} is an editor's insertion and stays; {@code [ Music]} is a cue. */
     private static String keepUnlessCue(MatchResult bracketed) {
       String inside = bracketed.group(1).strip();
-      boolean cue =
-          CUE_WORDS.matcher(inside).matches() || TIMESTAMP.matcher(bracketed.group()).matches();
+      boolean cue = NonSpeechCues.isCue(inside) || TIMESTAMP.matcher(bracketed.group()).matches();
       return cue ? " " : Matcher.quoteReplacement(bracketed.group());
     }
 

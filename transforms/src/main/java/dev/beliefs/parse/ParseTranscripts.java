@@ -4,6 +4,7 @@ import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Transcript;
 import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -17,8 +18,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads matched transcript files into {@link Transcript}s. A file that cannot be read (too large,
- * empty, binary, not UTF-8, no speaker labels, an unknown format...) becomes a {@link Failure} with
- * {@code stage=parse} on {@link Result#failures()}; the other files go on.
+ * empty, binary, not UTF-8, no speaker labels, an unknown format, JSON that is broken or of the
+ * wrong shape, broken caption timings...) becomes a {@link Failure} with {@code stage=parse} on
+ * {@link Result#failures()}; the other files go on. A file is held in memory as its bytes only
+ * until it is decoded, so parsing needs about twice its size (its text and its utterances).
  */
 public class ParseTranscripts
     extends PTransform<PCollection<FileIO.ReadableFile>, ParseTranscripts.Result> {
@@ -94,7 +97,7 @@ public class ParseTranscripts
                   + "; split it or raise the limit");
         }
         String id = TranscriptIds.idFor(inputRoot, source);
-        out.get(parsed).output(parser.parse(id, source, file.readFullyAsBytes()));
+        out.get(parsed).output(parser.parse(id, source, read(file, size)));
         transcriptsParsed.inc();
       } catch (TranscriptParseException e) {
         fail(out, new Failure(source, Failure.STAGE_PARSE, e.reason(), e.getMessage(), 1));
@@ -116,6 +119,18 @@ public class ParseTranscripts
                 "parser_error",
                 "the parser failed on this file: " + e,
                 1));
+      }
+    }
+
+    /**
+     * The file's content, its bytes read into one array of the file's size and dropped once
+     * decoded. A compressed file may hold more than its size says; the limit holds for what it
+     * decompresses to.
+     */
+    private TranscriptContent read(FileIO.ReadableFile file, long size)
+        throws IOException, TranscriptParseException {
+      try (ReadableByteChannel channel = file.open()) {
+        return TranscriptContent.read(channel, size, maxTranscriptBytes);
       }
     }
 

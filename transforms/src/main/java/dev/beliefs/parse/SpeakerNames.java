@@ -30,6 +30,9 @@ final class SpeakerNames {
     }
     String name = clean(matcher.group("name"));
     String role = clean(matcher.group("role"));
+    if (name.isEmpty() || role.isEmpty()) {
+      return;
+    }
     String known = nameByRole.putIfAbsent(role, name);
     if (known != null && !known.equals(name)) {
       ambiguousRoles.add(role);
@@ -39,7 +42,7 @@ final class SpeakerNames {
   String resolve(String label) {
     String cleaned = clean(label);
     Matcher matcher = NAME_WITH_ROLE.matcher(cleaned);
-    if (matcher.matches()) {
+    if (matcher.matches() && !clean(matcher.group("name")).isEmpty()) {
       return clean(matcher.group("name"));
     }
     if (ambiguousRoles.contains(cleaned)) {
@@ -48,7 +51,8 @@ final class SpeakerNames {
     return nameByRole.getOrDefault(cleaned, cleaned);
   }
 
-  private static String clean(String label) {
+  /** The label as a name: whitespace collapsed, a trailing colon or period dropped. */
+  static String clean(String label) {
     return label.replaceAll("\\s+", " ").replaceAll("[:.]+$", "").trim();
   }
 }

@@ -1,14 +1,26 @@
 package dev.beliefs.parse;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The formats the job reads, asked in order: the first that claims a file reads it. */
+/**
+ * The formats the job reads, asked in order: the first that claims a file reads it. Caption formats
+ * go first, as their extension or first line is unmistakable; then the JSON shapes, which claim by
+ * content whatever the file's name; plain text last, by extension.
+ */
 public final class TranscriptFormats {
 
   private static final List<TranscriptFormat> ALL =
-      List.of(new BeliefsJsonFormat(), new LabelledTextFormat());
+      List.of(
+          new WebVttFormat(),
+          new SrtFormat(),
+          new BeliefsJsonFormat(),
+          new WhisperJsonFormat(),
+          new AssemblyAiJsonFormat(),
+          new DeepgramJsonFormat(),
+          new LabelledTextFormat());
 
   private TranscriptFormats() {}
 
@@ -24,7 +36,10 @@ public final class TranscriptFormats {
     return ALL.stream().map(TranscriptFormat::name).collect(Collectors.joining(", "));
   }
 
-  /** The format that reads this file, or a failure that says which formats exist. */
+  /**
+   * The format that reads this file, or a failure that says why none does: {@code invalid_json} and
+   * {@code wrong_shape} for JSON no format knows, else {@code unknown_format}.
+   */
   public static TranscriptFormat detect(String fileName, String text)
       throws TranscriptParseException {
     for (TranscriptFormat format : ALL) {
@@ -32,10 +47,25 @@ public final class TranscriptFormats {
         return format;
       }
     }
+    if (fileName.toLowerCase(Locale.ROOT).endsWith(".json") || JsonOutline.looksLikeJson(text)) {
+      throw unknownJson(JsonOutline.of(text));
+    }
     throw new TranscriptParseException(
         "unknown_format",
         "no transcript format recognises this file (known: "
             + names()
             + "); rename it with the right extension or force one with --format");
+  }
+
+  private static TranscriptParseException unknownJson(JsonOutline outline) {
+    if (outline.error() != null) {
+      return new TranscriptParseException("invalid_json", "not valid JSON: " + outline.error());
+    }
+    return new TranscriptParseException(
+        "wrong_shape",
+        "JSON of no known transcript shape: expected "
+            + (outline.isObject() ? "" : "an object with ")
+            + "'segments' (Whisper, WhisperX, whisper-timestamped), 'utterances' (this project's"
+            + " format, AssemblyAI) or 'results' (Deepgram); see the README");
   }
 }

@@ -9,7 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Bytes of one file to a {@link Transcript}: decode, pick the format, parse. */
+/**
+ * Bytes of one file to a {@link Transcript}: decode, pick the format, parse, and split utterances
+ * too long for a chunk ({@link LongUtterances}). Whatever the input, it returns a transcript or
+ * throws {@link TranscriptParseException}.
+ */
 public final class TranscriptParser implements Serializable {
 
   private final @Nullable String forcedFormat;
@@ -28,13 +32,17 @@ public final class TranscriptParser implements Serializable {
 
   public Transcript parse(String id, String sourceUri, byte[] bytes)
       throws TranscriptParseException {
-    String text = TranscriptText.decode(bytes);
+    return parse(id, sourceUri, TranscriptContent.of(bytes));
+  }
+
+  public Transcript parse(String id, String sourceUri, TranscriptContent content)
+      throws TranscriptParseException {
     TranscriptFormat format =
         forcedFormat != null
             ? TranscriptFormats.named(forcedFormat).orElseThrow()
-            : TranscriptFormats.detect(fileName(sourceUri), text);
-    List<Utterance> utterances = format.parse(text);
-    return new Transcript(id, sourceUri, sha256(bytes), format.name(), utterances);
+            : TranscriptFormats.detect(fileName(sourceUri), content.text());
+    List<Utterance> utterances = LongUtterances.split(format.parse(content.text()));
+    return new Transcript(id, sourceUri, content.sha256(), format.name(), utterances);
   }
 
   private static String fileName(String sourceUri) {

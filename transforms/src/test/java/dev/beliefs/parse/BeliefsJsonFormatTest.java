@@ -34,13 +34,20 @@ class BeliefsJsonFormatTest {
   }
 
   @Test
-  void claimsItsOwnShapeButNotOtherToolsJson() {
+  void claimsItsOwnShapeByContentButNotOtherToolsJson() {
     assertTrue(format.claims("x.json", TRANSCRIPT));
-    assertFalse(format.claims("x.txt", TRANSCRIPT));
+    assertTrue(format.claims("saved-without-extension", TRANSCRIPT));
+    assertFalse(format.claims("x.json", "Alice: {not json}"));
     assertFalse(
         format.claims(
             "assembly.json",
             "{\"utterances\": [{\"speaker\": \"A\", \"text\": \"hi\", \"start\": 10, \"end\": 900, \"words\": []}]}"));
+    assertFalse(
+        format.claims(
+            "deepgram.json",
+            "{\"results\": {\"utterances\": [{\"speaker\": 0, \"transcript\": \"hi\"}]}}"));
+    assertFalse(
+        format.claims("whisperx.json", "{\"segments\": [{\"speaker\": \"S\", \"text\": \"hi\"}]}"));
   }
 
   @Test

@@ -26,6 +26,18 @@ public final class TestData {
     return transcripts().resolve("conversations").resolve(name);
   }
 
+  public static Path format(String name) {
+    return transcripts().resolve("formats").resolve(name);
+  }
+
+  public static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String text(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);

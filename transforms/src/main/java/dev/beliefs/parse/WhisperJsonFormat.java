@@ -1,0 +1,51 @@
+package dev.beliefs.parse;
+
+import dev.beliefs.model.Utterance;
+import java.util.List;
+
+/**
+ * The JSON that Whisper's family writes: OpenAI's {@code verbose_json}, whisper-timestamped and
+ * WhisperX, with or without diarization. It is recognised by a top-level {@code segments} array of
+ * objects with {@code text}; each segment's {@code text}, {@code start} and {@code end} (seconds)
+ * and, from WhisperX with diarization, {@code speaker} ({@code SPEAKER_00}) are read, and word
+ * lists ignored. Segments become utterances as {@link SpeakerTurns} says: without speakers, the
+ * whole file is speaker {@value SpeakerTurns#UNNAMED}'s.
+ */
+public final class WhisperJsonFormat implements TranscriptFormat {
+
+  @Override
+  public String name() {
+    return "whisper-json";
+  }
+
+  @Override
+  public boolean claims(String fileName, String text) {
+    return JsonOutline.of(text).has("segments[].text");
+  }
+
+  @Override
+  public List<Utterance> parse(String text) throws TranscriptParseException {
+    SpeakerTurns turns = new SpeakerTurns();
+    boolean found =
+        JsonArrays.forEachElement(
+            text,
+            "segments",
+            (segment, where) -> {
+              JsonFields.requireObject(segment, where);
+              String speech = JsonFields.text(segment, "text", where);
+              turns.add(
+                  JsonFields.label(segment, "speaker", where),
+                  JsonFields.seconds(segment, "start", 1, where),
+                  JsonFields.seconds(segment, "end", 1, where),
+                  speech == null ? "" : speech);
+            });
+    if (!found) {
+      throw new TranscriptParseException(
+          "wrong_shape", "expected an object with a 'segments' array, as Whisper writes");
+    }
+    if (turns.isEmpty()) {
+      throw new TranscriptParseException("no_speech", "the segments hold no text");
+    }
+    return turns.utterances();
+  }
+}
