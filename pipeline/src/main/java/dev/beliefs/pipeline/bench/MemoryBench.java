@@ -28,6 +28,9 @@ final class MemoryBench {
 
   private static final long SAMPLE_MS = 100;
 
+  /** What {@code ./beliefs} runs the jar with unless BELIEFS_JAVA_OPTS says otherwise. */
+  static final String LAUNCHER_JAVA_OPTS = "-Xmx1g";
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -66,7 +69,7 @@ final class MemoryBench {
                 output.resolve("workload-" + count));
         Path runOutput = output.resolve("run-" + count);
         List<String> command = new ArrayList<>(List.of("java"));
-        String javaOpts = bench.string("javaOpts", "");
+        String javaOpts = bench.string("javaOpts", LAUNCHER_JAVA_OPTS);
         if (!javaOpts.isBlank()) {
           command.addAll(List.of(javaOpts.strip().split("\\s+")));
         }
