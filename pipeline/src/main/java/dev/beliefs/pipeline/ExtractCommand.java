@@ -75,8 +75,10 @@ public final class ExtractCommand {
               started,
               Instant.now(),
               outcome.exitCode(),
+              ProjectVersion.get(),
               settings.input(),
-              settings.runInfo().model(),
+              settings.runInfo(),
+              settings.chunkPlan().levels(),
               outcome.summary()));
     } catch (IOException | RuntimeException e) {
       err.println(

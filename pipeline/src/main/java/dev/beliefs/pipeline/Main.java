@@ -23,6 +23,7 @@ public final class Main {
           "            [--apiKey=K]: an OpenAI-compatible server on 127.0.0.1 for tests and benchmarks",
           "  bench     --workers=1,4,10,20,50 --output=DIR [--timeScale=0.07] [extract options]:",
           "            the worker-scaling benchmark against the simulator",
+          "  runs      DIR: the runs recorded in DIR/runs.jsonl, side by side",
           "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
           "",
           "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
@@ -44,6 +45,7 @@ public final class Main {
       case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
       case "estimate" -> new EstimateCommand(out, err).run(rest);
       case "bench" -> new BenchCommand(out, err).run(rest);
+      case "runs" -> new RunsCommand(out, err).run(rest);
       case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");

@@ -1,5 +1,6 @@
 package dev.beliefs.io;
 
+import dev.beliefs.cost.Totals;
 import dev.beliefs.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -30,18 +32,24 @@ public final class RunLog {
   private RunLog() {}
 
   /**
-   * One run. The counts are null when the job did not finish (exit code 1).
+   * One run: when, with what configuration and project version, and what it did. The counts are
+   * null when the job did not finish (exit code 1).
    *
    * @param runId the Beam job name, unique per run
    * @param exitCode the process exit code (0 done, 3 some failed, 1 crashed)
+   * @param perLevel completion tokens and chunks per level, which {@code estimate} learns from
    */
   public record Entry(
       String runId,
       String startedAt,
       String endedAt,
       int exitCode,
+      String version,
       String input,
+      String runner,
+      int workers,
       String model,
+      List<Integer> levels,
       @Nullable Long transcripts,
       @Nullable Long transcriptsSkipped,
       @Nullable Long transcriptsFailed,
@@ -50,56 +58,51 @@ public final class RunLog {
       @Nullable Long requests,
       @Nullable Long cacheHits,
       @Nullable Long beliefs,
+      @Nullable Long promptTokens,
+      @Nullable Long completionTokens,
       @Nullable BigDecimal costUsd,
       @Nullable BigDecimal savedUsd,
-      @Nullable Double wallSeconds) {
+      @Nullable Double wallSeconds,
+      @Nullable Double latencyMeanMs,
+      @Nullable SortedMap<Integer, Totals> perLevel) {
 
     public static Entry of(
         String runId,
         Instant started,
         Instant ended,
         int exitCode,
+        String version,
         String input,
-        String model,
+        RunSummary.RunInfo info,
+        List<Integer> levels,
         @Nullable RunSummary summary) {
-      if (summary == null) {
-        return new Entry(
-            runId,
-            started.toString(),
-            ended.toString(),
-            exitCode,
-            input,
-            model,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-      }
+      boolean done = summary != null;
       return new Entry(
           runId,
           started.toString(),
           ended.toString(),
           exitCode,
+          version,
           input,
-          model,
-          summary.transcripts(),
-          summary.transcriptsSkipped(),
-          summary.transcriptsFailed(),
-          summary.chunks(),
-          summary.chunksFailed(),
-          summary.requests(),
-          summary.cacheHits(),
-          summary.beliefs(),
-          summary.costUsd(),
-          summary.savedUsd(),
-          summary.wallSeconds());
+          info.runner(),
+          info.workers(),
+          info.model(),
+          List.copyOf(levels),
+          done ? summary.transcripts() : null,
+          done ? summary.transcriptsSkipped() : null,
+          done ? summary.transcriptsFailed() : null,
+          done ? summary.chunks() : null,
+          done ? summary.chunksFailed() : null,
+          done ? summary.requests() : null,
+          done ? summary.cacheHits() : null,
+          done ? summary.beliefs() : null,
+          done ? summary.promptTokens() : null,
+          done ? summary.completionTokens() : null,
+          done ? summary.costUsd() : null,
+          done ? summary.savedUsd() : null,
+          done ? summary.wallSeconds() : null,
+          done ? summary.latencyMs().meanMs() : null,
+          done ? summary.perLevel() : null);
     }
   }
 

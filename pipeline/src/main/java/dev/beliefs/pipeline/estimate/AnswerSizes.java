@@ -1,20 +1,14 @@
 package dev.beliefs.pipeline.estimate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.io.OutputFiles;
-import dev.beliefs.io.WriteRunSummary;
-import dev.beliefs.json.Json;
+import dev.beliefs.io.RunLog;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * How many tokens an answer takes and how long a call lasts, per level. Learned from the run
- * summary a previous run left in the output directory, when it asked the same model; otherwise the
+ * How many tokens an answer takes and how long a call lasts, per level. Learned from the latest run
+ * recorded in the output directory's {@code runs.jsonl} that asked the same model; otherwise the
  * documented defaults: {@value #DEFAULT_BASE_TOKENS} tokens plus {@value #DEFAULT_TOKENS_PER_WORD}
  * per word of the chunk (about one belief of ~80 tokens per 250 words), and a call of {@value
  * #DEFAULT_FIRST_TOKEN_SECONDS} s plus {@value #DEFAULT_SECONDS_PER_TOKEN} s per answer token
@@ -42,36 +36,37 @@ public final class AnswerSizes {
     return new AnswerSizes(Map.of(), -1, "defaults (no earlier run of this model in the output)");
   }
 
-  /** From {@code DIR/run-summary.json} when it exists, is readable and used {@code model}. */
+  /**
+   * From the latest run in {@code DIR/runs.jsonl} that asked {@code model} and finished; the
+   * defaults when there is none.
+   */
   public static AnswerSizes fromHistory(String outputDir, String model) {
-    ResourceId summaryFile = OutputFiles.resolve(outputDir, WriteRunSummary.FILE);
-    JsonNode summary;
-    try (InputStream in = Channels.newInputStream(FileSystems.open(summaryFile))) {
-      summary = Json.MAPPER.readTree(in);
-    } catch (IOException e) {
+    List<RunLog.Entry> runs;
+    try {
+      runs = RunLog.read(outputDir);
+    } catch (IOException | RuntimeException e) {
       return defaults();
     }
-    if (!model.equals(summary.path("model").asText())) {
-      return defaults();
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      RunLog.Entry run = runs.get(i);
+      if (model.equals(run.model()) && run.perLevel() != null && run.latencyMeanMs() != null) {
+        Map<Integer, Double> perLevel = new TreeMap<>();
+        run.perLevel()
+            .forEach(
+                (level, totals) -> {
+                  long answered = totals.chunks() - totals.chunksFailed() - totals.cacheHits();
+                  if (answered > 0) {
+                    perLevel.put(level, (double) totals.completionTokens() / answered);
+                  }
+                });
+        double meanMs = run.latencyMeanMs();
+        return new AnswerSizes(
+            perLevel,
+            meanMs > 0 ? meanMs / 1000 : -1,
+            "run " + run.runId() + " in " + outputDir + "/" + RunLog.FILE);
+      }
     }
-    Map<Integer, Double> perLevel = new TreeMap<>();
-    summary
-        .path("per_level")
-        .fields()
-        .forEachRemaining(
-            level -> {
-              long answered =
-                  level.getValue().path("chunks").asLong()
-                      - level.getValue().path("chunks_failed").asLong();
-              if (answered > 0) {
-                perLevel.put(
-                    Integer.parseInt(level.getKey()),
-                    level.getValue().path("completion_tokens").asDouble() / answered);
-              }
-            });
-    double meanMs = summary.path("latency_ms").path("mean_ms").asDouble(0);
-    return new AnswerSizes(
-        perLevel, meanMs > 0 ? meanMs / 1000 : -1, "the previous run in " + summaryFile);
+    return defaults();
   }
 
   /** Expected answer tokens of a chunk of {@code words} words at {@code level}. */
