@@ -1,6 +1,7 @@
 package dev.beliefs.pipeline;
 
 import dev.beliefs.beam.PaceReading;
+import dev.beliefs.beam.ReleaseBacklog;
 import dev.beliefs.chunk.ExplodeChunks;
 import dev.beliefs.cost.CostSummary;
 import dev.beliefs.cost.SumCosts;
@@ -64,6 +65,10 @@ public final class BeliefPipeline {
                     settings.output(),
                     settings.extraction().fingerprint(),
                     settings.incremental()));
+
+    // Transcripts let through PaceReading that will never be cut give their room back.
+    parsed.failures().apply("ReleaseUnreadable", new ReleaseBacklog<>(settings.backlog()));
+    todo.skipped().apply("ReleaseUnchanged", new ReleaseBacklog<>(settings.backlog()));
 
     ExplodeChunks.Result chunks =
         todo.transcripts()

@@ -56,8 +56,8 @@ public record JobSettings(
   static final String CHEAP_MODEL = "gpt-4o-mini";
   static final int DEFAULT_MIN_CHUNK_WORDS = 8;
   static final int CHEAP_MIN_CHUNK_WORDS = 20;
-  static final int MIN_BACKLOG = 1_000;
-  static final int BACKLOG_PER_WORKER = 8;
+  static final int MIN_BACKLOG = 10_000;
+  static final int BACKLOG_PER_WORKER = 50;
 
   /**
    * @param apiKeys where workers find the key; also asked here to choose the offline extractor

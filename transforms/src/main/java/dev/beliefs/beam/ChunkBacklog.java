@@ -7,18 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How far reading may run ahead of extraction in one JVM: the chunks cut but not yet extracted.
- * Reading a transcript waits while {@code limit} or more are pending, so memory holds a bounded
- * number of transcripts and chunks however many files the input has.
+ * {@link PaceReading} holds a transcript back while {@code limit} or more are pending, so memory
+ * holds a bounded number of transcripts and chunks however many files the input has.
+ *
+ * <p>A transcript let through counts as {@value #ADMITTED} chunks until it is cut ({@link #cut}),
+ * so that transcripts read but not yet cut count too; one that is never cut (unreadable, or
+ * unchanged since an earlier run) is {@link #released}.
  *
  * <p>For runners without backpressure of their own: the DirectRunner reads every file long before
- * the slow calls are done. A wait ends after {@value #MAX_WAIT_MS} ms even if the backlog is still
- * full, so that a runner that gave every thread to reading still makes progress. Flink
- * backpressures by itself and runs reading and extraction in one thread, where waiting would only
- * stall: it uses {@link #unbounded()}.
+ * the slow calls are done. Flink backpressures by itself and runs reading and extraction in one
+ * thread: it uses {@link #unbounded()}.
  */
 public final class ChunkBacklog implements Serializable {
 
-  static final long MAX_WAIT_MS = 5_000;
+  /** What a transcript read but not yet cut counts as: about an hour-long one's chunks. */
+  static final long ADMITTED = 50;
 
   private static final Map<String, Pending> PENDING = new ConcurrentHashMap<>();
 
@@ -42,30 +45,48 @@ public final class ChunkBacklog implements Serializable {
     return new ChunkBacklog(UUID.randomUUID().toString(), limit);
   }
 
-  /** Waits, up to a few seconds, until fewer than the limit are pending. */
-  public void awaitRoom() throws InterruptedException {
+  public boolean isBounded() {
+    return limit > 0;
+  }
+
+  /** Whether fewer than the limit are pending (always, when unbounded). */
+  public boolean hasRoom() {
+    return limit == 0 || pendingCount().count() < limit;
+  }
+
+  /** A transcript was let through to be read. */
+  public void admitted() {
     if (limit > 0) {
-      pending().awaitBelow(limit, MAX_WAIT_MS);
+      pendingCount().add(ADMITTED);
     }
   }
 
-  public void added(long chunks) {
+  /** A transcript let through was cut into {@code chunks} chunks. */
+  public void cut(long chunks) {
     if (limit > 0) {
-      pending().add(chunks);
+      pendingCount().add(chunks - ADMITTED);
+    }
+  }
+
+  /** A transcript let through will not be cut. */
+  public void released() {
+    if (limit > 0) {
+      pendingCount().add(-ADMITTED);
     }
   }
 
   public void done(long chunks) {
     if (limit > 0) {
-      pending().add(-chunks);
+      pendingCount().add(-chunks);
     }
   }
 
-  long pendingNow() {
-    return limit > 0 ? pending().count() : 0;
+  /** Chunks pending now (0 when unbounded). */
+  long pending() {
+    return limit > 0 ? pendingCount().count() : 0;
   }
 
-  private Pending pending() {
+  private Pending pendingCount() {
     return PENDING.computeIfAbsent(key, k -> new Pending());
   }
 
@@ -78,16 +99,6 @@ public final class ChunkBacklog implements Serializable {
 
     synchronized void add(long delta) {
       count += delta;
-      notifyAll();
-    }
-
-    synchronized void awaitBelow(long limit, long maxWaitMs) throws InterruptedException {
-      long deadline = System.currentTimeMillis() + maxWaitMs;
-      for (long left = maxWaitMs;
-          count >= limit && left > 0;
-          left = deadline - System.currentTimeMillis()) {
-        wait(left);
-      }
     }
   }
 }

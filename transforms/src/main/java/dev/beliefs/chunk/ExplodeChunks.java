@@ -83,7 +83,7 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     @ProcessElement
     public void process(@Element Transcript transcript, MultiOutputReceiver out) {
       ChunkPlan.Windows windows = plan.cut(transcript, sizer);
-      backlog.added(windows.kept().size());
+      backlog.cut(windows.kept().size());
       for (Chunk chunk : windows.kept()) {
         chunkPromptTokens.update(chunk.estimatedPromptTokens());
         out.get(kept).output(chunk);

@@ -165,7 +165,6 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
           context.output(failed, failure, pending.timestamp, pending.window);
         }
       }
-      scheduling.backlog().done(bundle.size());
       bundle = new ArrayList<>();
     }
 
@@ -203,8 +202,19 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
       ungroundedDropped.inc(stats.ungroundedDropped());
     }
 
-    /** A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. */
+    /**
+     * A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. The chunk
+     * leaves the backlog as soon as it is done, so reading can go on while the bundle finishes.
+     */
     private Object extract(Chunk chunk) {
+      try {
+        return outcome(chunk);
+      } finally {
+        scheduling.backlog().done(1);
+      }
+    }
+
+    private Object outcome(Chunk chunk) {
       try {
         Extraction extraction = extractor.extract(chunk);
         Grounding.Outcome grounded = Grounding.ground(chunk, extraction.beliefs());

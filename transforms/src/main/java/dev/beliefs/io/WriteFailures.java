@@ -1,5 +1,6 @@
 package dev.beliefs.io;
 
+import dev.beliefs.beam.CollectList;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Failure;
 import java.io.IOException;

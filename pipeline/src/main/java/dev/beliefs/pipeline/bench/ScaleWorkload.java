@@ -38,7 +38,7 @@ final class ScaleWorkload {
       for (int k = 0; words < HOUR_WORDS; k++) {
         Utterance u = ring.get((i * STRIDE + k) % ring.size());
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("speaker", u.speaker());
+        entry.put("speaker", String.format(Locale.ROOT, "%s %04d", u.speaker(), i));
         entry.put("text", u.text());
         entries.add(entry);
         words += u.wordCount();

@@ -1,4 +1,4 @@
-package dev.beliefs.io;
+package dev.beliefs.beam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /** Gathers a small PCollection into one list; an empty input gives an empty list. */
-final class CollectList<T> extends Combine.CombineFn<T, List<T>, List<T>> {
+public final class CollectList<T> extends Combine.CombineFn<T, List<T>, List<T>> {
 
   @Override
   public List<T> createAccumulator() {
