@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.IntCountsHistogram;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
@@ -36,7 +37,7 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
     /** Requests and tokens of answers that came in each 10-second slot, by slot number. */
     public TreeMap<Long, long[]> throughputBySlot = new TreeMap<>();
 
-    @JsonIgnore final Histogram latency = new Histogram(LATENCY_DIGITS);
+    @JsonIgnore final IntCountsHistogram latency = new IntCountsHistogram(LATENCY_DIGITS);
 
     @JsonProperty("latency_histogram")
     byte[] encodedLatency() {
@@ -47,7 +48,7 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
 
     @JsonProperty("latency_histogram")
     void decodeLatency(byte[] encoded) throws DataFormatException {
-      latency.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
+      latency.add(IntCountsHistogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
     }
   }
 
@@ -87,7 +88,7 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
   @Override
   public CostSummary extractOutput(Accumulator accumulator) {
     Totals total = accumulator.perLevel.values().stream().reduce(Totals.ZERO, Totals::plus);
-    Histogram histogram = accumulator.latency;
+    AbstractHistogram histogram = accumulator.latency;
     Latency latency =
         new Latency(
             histogram.getTotalCount(),
@@ -126,7 +127,7 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
   }
 
   /** Counts in buckets of 100 ms, 200 ms, 400 ms ... up to the slowest call. */
-  private static List<Latency.Bucket> buckets(Histogram histogram) {
+  private static List<Latency.Bucket> buckets(AbstractHistogram histogram) {
     List<Latency.Bucket> buckets = new ArrayList<>();
     if (histogram.getTotalCount() == 0) {
       return buckets;

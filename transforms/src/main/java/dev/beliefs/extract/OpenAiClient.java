@@ -13,6 +13,7 @@ import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -20,7 +21,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The one HTTP call this project makes to an OpenAI-compatible server: {@code POST
  * /chat/completions}. No retries here; {@link OpenAiExtractor} decides what is worth another try.
  */
-public final class OpenAiClient {
+public final class OpenAiClient implements AutoCloseable {
 
   /** Enough pooled connections that requests in flight never wait for one. */
   private static final int MAX_CONNECTIONS = 512;
@@ -33,6 +34,9 @@ public final class OpenAiClient {
 
   private static final Duration IDLE_EVICTION = Duration.ofSeconds(20);
 
+  private static final int CONNECTION_RETRIES = 2;
+
+  private final ApacheHttpTransport transport;
   private final HttpRequestFactory requests;
   private final GenericUrl chatCompletions;
   private final @Nullable String apiKey;
@@ -45,17 +49,31 @@ public final class OpenAiClient {
    */
   public OpenAiClient(
       String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
-    this.requests =
+    this.transport =
         new ApacheHttpTransport(
-                ApacheHttpTransport.newDefaultHttpClientBuilder()
-                    .setConnectionManager(connectionPool())
-                    .evictIdleConnections(IDLE_EVICTION.toSeconds(), TimeUnit.SECONDS)
-                    .build())
-            .createRequestFactory();
+            ApacheHttpTransport.newDefaultHttpClientBuilder()
+                .setConnectionManager(connectionPool())
+                .evictIdleConnections(IDLE_EVICTION.toSeconds(), TimeUnit.SECONDS)
+                // A request that could not be written whole (the server closed the connection
+                // first) never reached the server: sent again on a fresh connection at once,
+                // without spending one of the extractor's attempts.
+                .setRetryHandler(new DefaultHttpRequestRetryHandler(CONNECTION_RETRIES, false))
+                .build());
+    this.requests = transport.createRequestFactory();
     this.chatCompletions = new GenericUrl(baseUrl.replaceAll("/+$", "") + "/chat/completions");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
+  }
+
+  /** Closes the pooled connections. */
+  @Override
+  public void close() {
+    try {
+      transport.shutdown();
+    } catch (IOException e) {
+      // Closing sockets that are going away anyway: nothing to do.
+    }
   }
 
   private static PoolingHttpClientConnectionManager connectionPool() {

@@ -166,9 +166,10 @@ public final class OpenAiExtractor implements BeliefExtractor {
         reason, "gave up after " + attempts.requests + " attempts; last: " + detail);
   }
 
-  /** Gives back this worker's use of the shared gate and budget. */
+  /** Gives back this worker's use of the shared client, gate and budget. */
   @Override
   public void close() {
+    JvmShared.<OpenAiClient>release("client:" + settings.sharedKey(), OpenAiClient::close);
     JvmShared.release("gate:" + settings.sharedKey(), unused -> {});
     JvmShared.release("budget:" + settings.sharedKey(), unused -> {});
   }
@@ -222,12 +223,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
 
     @Override
     public BeliefExtractor create() {
+      // One client, so one connection pool, for every worker of the run in this JVM.
       OpenAiClient client =
-          new OpenAiClient(
-              settings.baseUrl(),
-              settings.apiKeySource().apiKey(),
-              settings.connectTimeout(),
-              settings.readTimeout());
+          JvmShared.acquire(
+              "client:" + settings.sharedKey(),
+              () ->
+                  new OpenAiClient(
+                      settings.baseUrl(),
+                      settings.apiKeySource().apiKey(),
+                      settings.connectTimeout(),
+                      settings.readTimeout()));
       RequestGate gate =
           JvmShared.acquire(
               "gate:" + settings.sharedKey(), () -> new RequestGate(settings.rateLimits()));

@@ -4,6 +4,7 @@ import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Belief;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.TranscriptBeliefs;
+import java.util.List;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -44,8 +45,8 @@ public class MergeBeliefs
   }
 
   /**
-   * The mentions of one transcript seen so far, keyed by chunk and content, so that a result
-   * delivered twice (a retried bundle) counts once.
+   * The mentions of one transcript seen so far, keyed by chunk and position in the chunk's answer,
+   * so that a result delivered twice (a retried bundle) counts once.
    */
   public static final class Mentions {
     public String transcriptId = "";
@@ -62,9 +63,9 @@ public class MergeBeliefs
 
     @Override
     public Mentions addInput(Mentions mentions, ChunkResult result) {
-      for (Belief belief : result.beliefs()) {
-        Mention mention = new Mention(result.level(), belief);
-        mentions.byKey.put(result.chunkId() + "\n" + mention, mention);
+      List<Belief> beliefs = result.beliefs();
+      for (int i = 0; i < beliefs.size(); i++) {
+        mentions.byKey.put(result.chunkId() + "/" + i, new Mention(result.level(), beliefs.get(i)));
       }
       mentions.transcriptId = result.transcriptId();
       return mentions;

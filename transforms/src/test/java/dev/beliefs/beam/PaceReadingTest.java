@@ -49,7 +49,7 @@ class PaceReadingTest {
 
     @ProcessElement
     public void process(@Element Integer element) throws InterruptedException {
-      Thread.sleep(25);
+      Thread.sleep(100);
       WAITING.decrementAndGet();
       EXTRACTED.incrementAndGet();
       backlog.done(3);

@@ -34,11 +34,16 @@ public final class Simulator {
       Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
   static {
-    // The JDK's server writes headers and body separately without TCP_NODELAY: with the client's
-    // delayed ACK, every answer would arrive some 40 ms late. Read once, when its first server
-    // starts.
+    // The JDK's server reads these once, when its first server starts. It writes headers and body
+    // separately without TCP_NODELAY: with the client's delayed ACK, every answer would arrive
+    // some 40 ms late.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // By default it closes every idle connection beyond 200, right after answering on it, as no
+    // API server does; clients would write their next request into a closed socket.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "2000");
     }
   }
 
