@@ -35,8 +35,8 @@ class BadFlinkMasterIT {
     }
     Path output = temp.resolve("out");
 
-    ExtractProcess.Result result =
-        ExtractProcess.start(
+    ChildJvm.Result result =
+        ChildJvm.startJar(
                 temp,
                 Map.of(),
                 "extract",

@@ -78,11 +78,7 @@ class FlinkClusterIT {
 
   /** A job run on the cluster: its id, final state, outputs, the submitter's end and the bill. */
   record ClusterRun(
-      String jobId,
-      String state,
-      Path output,
-      ExtractProcess.Result submitter,
-      StatsSnapshot bill) {
+      String jobId, String state, Path output, ChildJvm.Result submitter, StatsSnapshot bill) {
 
     String describe() {
       return "job " + jobId + " " + state + "; submitter " + submitter.describe();
@@ -207,8 +203,64 @@ class FlinkClusterIT {
     assertEquals(summary(run.output()).get("chunks").asLong(), latency.count());
   }
 
+  /**
+   * What {@code flink run -c dev.beliefs.pipeline.Main belief-pipeline.jar extract ...} does on a
+   * Flink 1.19 distribution, short of its shell script: Flink's CLI entry point ({@code
+   * CliFrontend}) on the cluster's own Flink jars, with the cluster's configuration as {@code
+   * FLINK_CONF_DIR}. Beam's default master, {@code [auto]}, submits through the CLI's context and
+   * the CLI's {@code -p} sets the parallelism.
+   */
   @Test
   @Order(5)
+  void theFlinkCliRunsTheShadedJar_withItsOwnParallelism_andTheSameBeliefs() throws Exception {
+    Path output = temp.resolve("flink-run");
+    Path clientLog = temp.resolve("flink-run-client.log");
+    ClusterRun flinkRun =
+        submit(
+            "flink-it-flink-run",
+            simulator,
+            output,
+            jobId -> {},
+            args -> {
+              List<String> java =
+                  new ArrayList<>(
+                      List.of(
+                          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                          "--add-opens=java.base/java.util=ALL-UNNAMED",
+                          "-Dlog.file=" + clientLog,
+                          "-Dlog4j.configurationFile="
+                              + cluster.confDirectory().resolve("log4j.properties").toUri(),
+                          "-cp",
+                          cluster.classpath(),
+                          "org.apache.flink.client.cli.CliFrontend",
+                          "run",
+                          "-p",
+                          "1",
+                          "-c",
+                          "dev.beliefs.pipeline.Main",
+                          ChildJvm.shadedJar().toString(),
+                          "extract"));
+              java.addAll(args);
+              return ChildJvm.start(
+                  temp.resolve("flink-run"),
+                  Map.of(
+                      "FLINK_CONF_DIR",
+                      cluster.confDirectory().toString(),
+                      "OPENAI_API_KEY",
+                      API_KEY),
+                  java);
+            });
+
+    assertEquals("FINISHED", flinkRun.state(), flinkRun.describe());
+    assertEquals(ExitCode.OK, flinkRun.submitter().exit(), flinkRun.describe());
+    JsonNode config = cluster.get("/jobs/" + flinkRun.jobId() + "/config");
+    assertEquals(
+        1, config.path("execution-config").path("job-parallelism").asInt(), config.toString());
+    assertSameBeliefs(directOutput, output);
+  }
+
+  @Test
+  @Order(6)
   void aTaskManagerKilledMidJob_isReplaced_andTheJobFinishesWithTheSameBeliefs() throws Exception {
     long chunks = summary(directOutput).get("chunks").asLong();
     Path output = temp.resolve("flink-killed");
@@ -273,18 +325,40 @@ class FlinkClusterIT {
   private static ClusterRun submit(
       String jobName, RunningSimulator simulator, Path output, WhileRunning whileRunning)
       throws Exception {
+    return submit(
+        jobName,
+        simulator,
+        output,
+        whileRunning,
+        args -> {
+          List<String> all = new ArrayList<>(List.of("extract"));
+          all.addAll(args);
+          all.add("--flinkMaster=" + cluster.master());
+          return ChildJvm.startJar(
+              temp.resolve("submitter"),
+              Map.of("OPENAI_API_KEY", API_KEY),
+              all.toArray(String[]::new));
+        });
+  }
+
+  /** Starts the submitting JVM from {@code extract}'s options. */
+  @FunctionalInterface
+  private interface Submitter {
+    ChildJvm start(List<String> extractOptions) throws IOException;
+  }
+
+  private static ClusterRun submit(
+      String jobName,
+      RunningSimulator simulator,
+      Path output,
+      WhileRunning whileRunning,
+      Submitter submitterStart)
+      throws Exception {
     String uniqueName = jobName + "-" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> args = new ArrayList<>();
-    args.add("extract");
-    args.addAll(extractOptions(simulator, output));
+    List<String> args = new ArrayList<>(extractOptions(simulator, output));
     args.add("--runner=FlinkRunner");
-    args.add("--flinkMaster=" + cluster.master());
     args.add("--jobName=" + uniqueName);
-    ExtractProcess submitter =
-        ExtractProcess.start(
-            temp.resolve("submitter"),
-            Map.of("OPENAI_API_KEY", API_KEY),
-            args.toArray(String[]::new));
+    ChildJvm submitter = submitterStart.start(args);
     try {
       String jobId = awaitJob(uniqueName, submitter);
       whileRunning.accept(jobId);
@@ -297,7 +371,7 @@ class FlinkClusterIT {
   }
 
   /** The id of the job named {@code name} once {@code GET /jobs/overview} lists it. */
-  private static String awaitJob(String name, ExtractProcess submitter) throws Exception {
+  private static String awaitJob(String name, ChildJvm submitter) throws Exception {
     Instant deadline = Instant.now().plus(SUBMISSION);
     while (Instant.now().isBefore(deadline)) {
       for (JsonNode job : cluster.get("/jobs/overview").path("jobs")) {
@@ -315,7 +389,7 @@ class FlinkClusterIT {
   }
 
   /** The job's state once it is FINISHED, FAILED or CANCELED. */
-  private static String awaitEnd(String jobId, ExtractProcess submitter) throws Exception {
+  private static String awaitEnd(String jobId, ChildJvm submitter) throws Exception {
     Instant deadline = Instant.now().plus(JOB);
     while (Instant.now().isBefore(deadline)) {
       String state = state(jobId);

@@ -145,6 +145,16 @@ final class FlinkSessionCluster implements AutoCloseable {
     return dir.resolve("log");
   }
 
+  /** The configuration the cluster runs with, as a Flink client's {@code FLINK_CONF_DIR}. */
+  Path confDirectory() {
+    return dir.resolve("conf");
+  }
+
+  /** Flink's jars, as cluster.sh resolved them: what a distribution's {@code lib/} holds. */
+  String classpath() throws IOException {
+    return Files.readString(dir.resolve("classpath.txt")).strip();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code beliefs extract} (or any command) in a child JVM from the shaded jar, as a user runs it:
- * the jar is the whole classpath, so the FlinkRunner stages exactly that jar. The child gets this
- * JVM's environment without a real {@code OPENAI_API_KEY}, plus what the test adds.
+ * A child JVM, typically {@code java -jar belief-pipeline.jar extract ...} as a user runs it: the
+ * jar is the whole classpath, so the FlinkRunner stages exactly that jar. The child gets this JVM's
+ * environment without a real {@code OPENAI_API_KEY}, plus what the test adds.
  */
-final class ExtractProcess {
+final class ChildJvm {
 
   /** How a finished child ended: its exit code, outputs and wall time from start to exit. */
   record Result(int exit, String stdout, String stderr, Duration elapsed) {
@@ -32,7 +32,7 @@ final class ExtractProcess {
   private final Path stderr;
   private final long startNanos;
 
-  private ExtractProcess(Process process, Path stdout, Path stderr, long startNanos) {
+  private ChildJvm(Process process, Path stdout, Path stderr, long startNanos) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -53,18 +53,26 @@ final class ExtractProcess {
   }
 
   /**
+   * {@code java -jar belief-pipeline.jar args...}.
+   *
    * @param scratch where the child's stdout and stderr files go
    * @param environment added to the child's environment
    * @param args the command and its options, such as {@code extract --input=...}
    */
-  static ExtractProcess start(Path scratch, Map<String, String> environment, String... args)
+  static ChildJvm startJar(Path scratch, Map<String, String> environment, String... args)
+      throws IOException {
+    List<String> javaArgs = new ArrayList<>(List.of("-jar", shadedJar().toString()));
+    javaArgs.addAll(List.of(args));
+    return start(scratch, environment, javaArgs);
+  }
+
+  /** {@code java javaArgs...}, with this JVM's {@code java}. */
+  static ChildJvm start(Path scratch, Map<String, String> environment, List<String> javaArgs)
       throws IOException {
     Files.createDirectories(scratch);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(shadedJar().toString());
-    command.addAll(List.of(args));
+    command.addAll(javaArgs);
     Path out = Files.createTempFile(scratch, "child", ".out");
     Path err = Files.createTempFile(scratch, "child", ".err");
     ProcessBuilder builder =
@@ -72,7 +80,7 @@ final class ExtractProcess {
     builder.environment().remove("OPENAI_API_KEY");
     builder.environment().putAll(environment);
     long start = System.nanoTime();
-    return new ExtractProcess(builder.start(), out, err, start);
+    return new ChildJvm(builder.start(), out, err, start);
   }
 
   boolean isAlive() {
