@@ -101,8 +101,8 @@ final class ChatCompletions {
     if (fault.orElse(null) == Fault.TIMEOUT) {
       timer.schedule(
           () -> {
-            exchange.close();
             stats.failed("timeout", System.currentTimeMillis());
+            exchange.close();
           },
           config.faultTimeout().toNanos(),
           TimeUnit.NANOSECONDS);
@@ -148,9 +148,10 @@ final class ChatCompletions {
     long billedCompletion = completionTokens;
     timer.schedule(
         () -> {
-          reply.send(exchange);
+          // Counted before the client can see the answer, so that stats read after it include it.
           stats.answered(
               promptTokens, billedCompletion, service.toMillis(), System.currentTimeMillis());
+          reply.send(exchange);
         },
         arrivalNanos + service.toNanos() - System.nanoTime(),
         TimeUnit.NANOSECONDS);
@@ -177,8 +178,8 @@ final class ChatCompletions {
       headers.put("retry-after", Long.toString((millis + 999) / 1000));
       headers.put("retry-after-ms", Long.toString(millis));
     }
-    Reply.error(error, headers).send(exchange);
     stats.failed(Integer.toString(error.status()), System.currentTimeMillis());
+    Reply.error(error, headers).send(exchange);
   }
 
   private static boolean failsAtOnce(Fault fault) {
