@@ -9,14 +9,22 @@
 #   cluster.sh status             print the REST overview
 #
 # State (pid files, logs, generated conf) lives in $FLINK_CLUSTER_DIR, by default
-# runner-configs/flink-cluster/.cluster. REST: http://127.0.0.1:18081. Exported to processes:
-# whatever environment this script runs in (OPENAI_API_KEY included, for workers that call the API).
+# runner-configs/flink-cluster/.cluster. REST: http://127.0.0.1:18081. FLINK_PORT_OFFSET (default
+# 0) is added to the fixed ports of config.yaml (REST 18081, RPC 16123, blob 16124; TaskManagers
+# take free ports), so that a second cluster, such as the integration tests', can run beside the
+# first; give every command the same FLINK_CLUSTER_DIR and FLINK_PORT_OFFSET. Exported to
+# processes: whatever environment this script runs in (OPENAI_API_KEY included, for workers that
+# call the API).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${FLINK_CLUSTER_DIR:-$here/.cluster}"
-rest="http://127.0.0.1:18081"
-ports=(18081 16123 16124 16125 16126)
+mkdir -p "$work" && work="$(cd "$work" && pwd)"
+offset="${FLINK_PORT_OFFSET:-0}"
+base_ports=(18081 16123 16124)
+ports=()
+for p in "${base_ports[@]}"; do ports+=($((p + offset))); done
+rest="http://127.0.0.1:${ports[0]}"
 java_opens=(
   --add-exports=java.base/sun.net.util=ALL-UNNAMED
   --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
@@ -42,14 +50,18 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 classpath() {
   if [ ! -s "$work/classpath.txt" ] || [ "$here/pom.xml" -nt "$work/classpath.txt" ]; then
     log "resolving Flink jars with Maven"
-    mvn -q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" >&2
+    # Offline first: once the jars are in the local repository no network is needed.
+    local resolve=(-q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt")
+    mvn -o "${resolve[@]}" >/dev/null 2>&1 || mvn "${resolve[@]}" >&2
   fi
   cat "$work/classpath.txt"
 }
 
 configure() {
   mkdir -p "$work/conf" "$work/log" "$work/tmp" "$work/web"
-  sed "s|@WORK@|$work|g" "$here/config.yaml" > "$work/conf/config.yaml"
+  local moves=(-e "s|@WORK@|$work|g") i
+  for i in "${!base_ports[@]}"; do moves+=(-e "s/\b${base_ports[$i]}\b/${ports[$i]}/"); done
+  sed "${moves[@]}" "$here/config.yaml" > "$work/conf/config.yaml"
   cp "$here/log4j.properties" "$work/conf/log4j.properties"
 }
 
@@ -80,11 +92,14 @@ launch() {
 
 overview() { curl -fsS --max-time 2 "$rest/overview" 2>/dev/null; }
 
+# A number field of the overview's JSON, without needing anything beyond bash.
+field() { [[ "$1" =~ \"$2\":([0-9]+) ]] && echo "${BASH_REMATCH[1]}" || echo 0; }
+
 wait_ready() {
   local deadline=$((SECONDS + ${FLINK_READY_TIMEOUT:-120})) body
   while [ $SECONDS -lt $deadline ]; do
     body="$(overview || true)"
-    if [ -n "$body" ] && python3 -c 'import json,sys; o=json.load(sys.stdin); sys.exit(0 if o["taskmanagers"]>=1 and o["slots-available"]>=1 else 1)' <<<"$body" 2>/dev/null; then
+    if [ "$(field "$body" taskmanagers)" -ge 1 ] && [ "$(field "$body" slots-available)" -ge 1 ]; then
       log "ready: $body"
       return 0
     fi
@@ -95,10 +110,18 @@ wait_ready() {
   return 1
 }
 
+# True when PID runs one of this cluster's JVMs: a pid file left by a crash may name a process
+# that has since reused the number.
+ours() {
+  local pid="$1" args
+  if [ -r "/proc/$pid/cmdline" ]; then args="$(tr '\0' ' ' < "/proc/$pid/cmdline")"; else args="$(ps -o args= -p "$pid" 2>/dev/null || true)"; fi
+  [[ "$args" == *"--configDir $work/conf"* ]]
+}
+
 stop_pid_file() {
   local file="$1" pid
   pid="$(cat "$file")"
-  if kill -0 "$pid" 2>/dev/null; then
+  if kill -0 "$pid" 2>/dev/null && ours "$pid"; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
@@ -124,13 +147,14 @@ case "${1:-}" in
   kill-taskmanager)
     last="$(ls -t "$work"/taskmanager-*.pid 2>/dev/null | head -1)"
     [ -n "$last" ] || { log "no TaskManager pid file in $work"; exit 1; }
-    pid="$(cat "$last")"; kill -KILL "$pid" 2>/dev/null || true; rm -f "$last"
-    log "killed $(basename "$last" .pid) (pid $pid)"
+    pid="$(cat "$last")"; rm -f "$last"
+    if ours "$pid"; then kill -KILL "$pid"; log "killed $(basename "$last" .pid) (pid $pid)";
+    else log "$(basename "$last" .pid) (pid $pid) is no longer running"; fi
     ;;
   stop)
     for f in "$work"/taskmanager-*.pid "$work"/jobmanager-*.pid; do [ -f "$f" ] && stop_pid_file "$f"; done
     true
     ;;
   status) overview; echo ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac

@@ -11,6 +11,8 @@ import java.time.Duration;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.flink.api.java.ExecutionEnvironment;
+import org.apache.flink.client.program.ContextEnvironment;
 
 /**
  * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} per JVM
@@ -22,8 +24,12 @@ import org.apache.beam.runners.flink.FlinkRunner;
  *   <li>Flink: parallelism = workers, capped by the slots a session cluster has (its REST API is
  *       asked first, so a wrong {@code --flinkMaster} fails in seconds) or, for the embedded {@code
  *       [local]} cluster, by {@value #LOCAL_PARALLELISM_CAP}: fifty local subtasks run out of
- *       network buffers. An explicit {@code --parallelism} wins. A failed job restarts {@value
- *       #RESTARTS} times.
+ *       network buffers. Under {@code flink run} ({@code --flinkMaster=[auto]}, Beam's default, in
+ *       the Flink CLI's context environment) the parallelism is left to Flink ({@code flink run
+ *       -p}, else the cluster's {@code parallelism.default}): only Flink knows the slots there, and
+ *       a job wider than the cluster waits for slots that never come. An explicit {@code
+ *       --parallelism} wins. The job asks for {@value #RESTARTS} restarts; on the bundled session
+ *       cluster Flink 1.19 applied the cluster's restart strategy (its config.yaml) instead.
  * </ul>
  */
 final class Runners {
@@ -55,7 +61,8 @@ final class Runners {
     if (isRemote(master)) {
       cap = freeSlots(master);
     }
-    if (flink.getParallelism() == null || flink.getParallelism() < 1) {
+    boolean unset = flink.getParallelism() == null || flink.getParallelism() < 1;
+    if (unset && !inFlinkCli(master)) {
       flink.setParallelism(Math.max(1, Math.min(workers, cap)));
     }
     // The job's DoFns never mutate their inputs, so Flink need not copy elements between them.
@@ -64,6 +71,17 @@ final class Runners {
       flink.setNumberOfExecutionRetries(RESTARTS);
       flink.setExecutionRetryDelay(3_000L);
     }
+  }
+
+  /**
+   * True when {@code flink run} launched this JVM's job: the CLI installs a context environment
+   * that Beam's {@code [auto]} master submits to. Beam's batch translation uses Flink's DataSet
+   * API, deprecated in Flink 1.19.
+   */
+  @SuppressWarnings("deprecation")
+  private static boolean inFlinkCli(String master) {
+    return (master == null || master.equals("[auto]"))
+        && ExecutionEnvironment.getExecutionEnvironment() instanceof ContextEnvironment;
   }
 
   private static boolean isRemote(String master) {

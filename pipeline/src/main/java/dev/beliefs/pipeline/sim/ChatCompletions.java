@@ -101,8 +101,8 @@ final class ChatCompletions {
     if (fault.orElse(null) == Fault.TIMEOUT) {
       timer.schedule(
           () -> {
-            exchange.close();
             stats.failed("timeout", System.currentTimeMillis());
+            exchange.close();
           },
           config.faultTimeout().toNanos(),
           TimeUnit.NANOSECONDS);
