@@ -24,7 +24,9 @@ import org.apache.beam.sdk.transforms.Combine;
  */
 public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator, CostSummary> {
 
-  private static final int LATENCY_DIGITS = 3;
+  /** Two significant digits: 1% precision, and partial accumulators (one per bundle) stay small. */
+  private static final int LATENCY_DIGITS = 2;
+
   private static final long SLOT_MS = 10_000;
   private static final long SLOTS_PER_MINUTE = 6;
   private static final long FIRST_BUCKET_MS = 100;
