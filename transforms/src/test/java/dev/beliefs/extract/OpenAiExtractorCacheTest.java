@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.beliefs.cost.PricingTable;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
-import dev.beliefs.model.Utterance;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,25 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The OpenAI extractor with a response cache, against a local server that counts requests. */
 class OpenAiExtractorCacheTest {
 
-  private static final Chunk CHUNK =
-      new Chunk(
-          "ep",
-          "file:/ep.txt",
-          1,
-          0,
-          List.of(new Utterance(7, "Kay", 1.0, 2.0, "I think teachers are the real innovators.")),
-          900);
-  private static final String ANSWER =
-      BeliefAnswer.write(
-          List.of(
-              new ModelBelief(
-                  "Kay",
-                  "Teachers are the real innovators.",
-                  "affirms",
-                  0.75,
-                  "teaching",
-                  "teachers are the real innovators",
-                  7)));
+  private static final Chunk CHUNK = TeachersChunk.CHUNK;
+  private static final String ANSWER = TeachersChunk.ANSWER;
 
   @TempDir Path cacheDir;
 
@@ -82,19 +62,8 @@ class OpenAiExtractorCacheTest {
 
   private OpenAiExtractor extractor() {
     OpenAiSettings settings =
-        new OpenAiSettings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-            new ChatSettings("gpt-4o-mini", 0.0, 42L, 800),
-            () -> "sk-test-dummy",
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            2,
-            Duration.ofMillis(1),
-            Duration.ofMillis(1),
-            RateLimits.NONE,
-            null,
-            PricingTable.bundled().priceOf("gpt-4o-mini").orElseThrow(),
-            "cache-test");
+        TeachersChunk.settings(
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 2, "cache-test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(5));

@@ -12,12 +12,10 @@ import dev.beliefs.cost.PricingTable;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
-import dev.beliefs.model.Utterance;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -30,28 +28,9 @@ import org.junit.jupiter.api.Test;
 /** Talks to a local HTTP server that speaks the OpenAI wire format, scripted per test. */
 class OpenAiExtractorTest {
 
-  private static final Chunk CHUNK =
-      new Chunk(
-          "ep",
-          "file:/ep.txt",
-          1,
-          0,
-          List.of(new Utterance(7, "Kay", 1.0, 2.0, "I think teachers are the real innovators.")),
-          900);
-  private static final String ANSWER =
-      BeliefAnswer.write(
-          List.of(
-              new ModelBelief(
-                  "Kay",
-                  "Teachers are the real innovators.",
-                  "affirms",
-                  0.75,
-                  "teaching",
-                  "teachers are the real innovators",
-                  7)));
-
-  private static final ModelPrice MINI =
-      PricingTable.bundled().priceOf("gpt-4o-mini").orElseThrow();
+  private static final Chunk CHUNK = TeachersChunk.CHUNK;
+  private static final String ANSWER = TeachersChunk.ANSWER;
+  private static final ModelPrice MINI = TeachersChunk.MINI;
 
   private HttpServer server;
   private final Deque<Reply> replies = new ConcurrentLinkedDeque<>();
@@ -95,20 +74,7 @@ class OpenAiExtractorTest {
 
   private static String completion(
       String content, String finishReason, long prompt, long cached, long completion) {
-    var root = Json.MAPPER.createObjectNode();
-    root.put("id", "chatcmpl-1")
-        .put("object", "chat.completion")
-        .put("model", "gpt-4o-mini-2024-07-18");
-    var choice = root.putArray("choices").addObject();
-    choice.put("index", 0).put("finish_reason", finishReason);
-    choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-    var usage = root.putObject("usage");
-    usage
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion);
-    usage.putObject("prompt_tokens_details").put("cached_tokens", cached);
-    return root.toString();
+    return TeachersChunk.completion(content, finishReason, prompt, cached, completion);
   }
 
   private static String error(String type, String code, String message) {
@@ -127,19 +93,8 @@ class OpenAiExtractorTest {
 
   private OpenAiExtractor extractor(int maxAttempts, List<Long> sleeps, Budget budget) {
     OpenAiSettings settings =
-        new OpenAiSettings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-            new ChatSettings("gpt-4o-mini", 0.0, 42L, 800),
-            () -> "sk-test-dummy",
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            maxAttempts,
-            Duration.ofMillis(100),
-            Duration.ofSeconds(1),
-            RateLimits.NONE,
-            budget.cap(),
-            MINI,
-            "test");
+        TeachersChunk.settings(
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", maxAttempts, "test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(),

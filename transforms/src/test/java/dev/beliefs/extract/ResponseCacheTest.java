@@ -25,18 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResponseCacheTest {
 
   private static final ChatSettings SETTINGS = new ChatSettings("gpt-4o-mini", 0.0, 42L, 800);
-  private static final String CHUNK = "[u7] Kay: I think teachers are the real innovators.";
-  private static final String ANSWER =
-      BeliefAnswer.write(
-          List.of(
-              new ModelBelief(
-                  "Kay",
-                  "Teachers are the real innovators.",
-                  "affirms",
-                  0.75,
-                  "teaching",
-                  "teachers are the real innovators",
-                  7)));
+  private static final String CHUNK = TeachersChunk.TEXT;
+  private static final String ANSWER = TeachersChunk.ANSWER;
   private static final Usage USAGE = new Usage(1500, 1024, 60);
 
   @TempDir Path temp;
