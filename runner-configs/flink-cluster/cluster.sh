@@ -145,7 +145,7 @@ case "${1:-}" in
     launch taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
     ;;
   kill-taskmanager)
-    last="$(ls -t "$work"/taskmanager-*.pid 2>/dev/null | head -1)"
+    last="$(ls -t "$work"/taskmanager-*.pid 2>/dev/null | sed -n 1p)"
     [ -n "$last" ] || { log "no TaskManager pid file in $work"; exit 1; }
     pid="$(cat "$last")"; rm -f "$last"
     if ours "$pid"; then kill -KILL "$pid"; log "killed $(basename "$last" .pid) (pid $pid)";
