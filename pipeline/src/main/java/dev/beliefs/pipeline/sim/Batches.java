@@ -11,15 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -57,7 +54,7 @@ final class Batches {
   private final FaultInjector faults;
   private final SimulatorStats stats;
   private final ScheduledExecutorService timer;
-  private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+  private final Map<String, SimulatedBatch> batches = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final AtomicLong lineIds = new AtomicLong();
 
@@ -84,7 +81,7 @@ final class Batches {
       }
     } else {
       String[] parts = path.substring("/v1/batches/".length()).split("/");
-      Batch batch = batches.get(parts[0]);
+      SimulatedBatch batch = batches.get(parts[0]);
       if (batch == null) {
         return Reply.error(
             new OpenAiError(
@@ -148,11 +145,12 @@ final class Batches {
     if (metadata.size() > 16) {
       return invalid("metadata", "Metadata holds at most 16 key-value pairs.");
     }
-    Batch batch =
-        new Batch(
+    SimulatedBatch batch =
+        new SimulatedBatch(
             "batch_sim" + ids.incrementAndGet(),
             ids.get(),
             fileId,
+            ENDPOINT,
             metadata,
             System.currentTimeMillis() / 1000);
     batches.put(batch.id, batch);
@@ -180,8 +178,8 @@ final class Batches {
         after = nameValue[1];
       }
     }
-    List<Batch> newestFirst = new ArrayList<>(batches.values());
-    newestFirst.sort(Comparator.comparingLong((Batch b) -> b.sequence).reversed());
+    List<SimulatedBatch> newestFirst = new ArrayList<>(batches.values());
+    newestFirst.sort(Comparator.comparingLong((SimulatedBatch b) -> b.sequence).reversed());
     int from = 0;
     if (after != null) {
       for (int i = 0; i < newestFirst.size(); i++) {
@@ -190,7 +188,8 @@ final class Batches {
         }
       }
     }
-    List<Batch> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + limit));
+    List<SimulatedBatch> page =
+        newestFirst.subList(from, Math.min(newestFirst.size(), from + limit));
     ObjectNode list = Json.MAPPER.createObjectNode();
     list.put("object", "list");
     ArrayNode data = list.putArray("data");
@@ -201,7 +200,7 @@ final class Batches {
     return new Reply(200, Json.line(list), Map.of());
   }
 
-  private Reply cancel(Batch batch) {
+  private Reply cancel(SimulatedBatch batch) {
     synchronized (batch) {
       if (!batch.status.equals("validating") && !batch.status.equals("in_progress")) {
         return invalid("batch_id", "Cannot cancel a batch with status '" + batch.status + "'.");
@@ -224,89 +223,35 @@ final class Batches {
   }
 
   /** Checks the input file; a good one goes in progress until every line is answered. */
-  private void validate(Batch batch, Files.StoredFile file) {
-    List<ObjectNode> errors = new ArrayList<>();
-    List<Line> lines = new ArrayList<>();
-    Set<String> customIds = new HashSet<>();
-    String[] texts = new String(file.content(), StandardCharsets.UTF_8).split("\n");
-    for (int i = 0; i < texts.length; i++) {
-      if (texts[i].isBlank()) {
-        continue;
-      }
-      int number = i + 1;
-      JsonNode line;
-      try {
-        line = Json.MAPPER.readTree(texts[i]);
-      } catch (IOException e) {
-        errors.add(error("invalid_json_line", "The line is not valid JSON.", null, number));
-        continue;
-      }
-      String customId = line.path("custom_id").asText(null);
-      if (customId == null || !line.path("custom_id").isTextual()) {
-        errors.add(error("missing_custom_id", "The line has no 'custom_id'.", "custom_id", number));
-      } else if (!customIds.add(customId)) {
-        errors.add(
-            error(
-                "duplicate_custom_id",
-                "The custom_id '" + customId + "' is used more than once.",
-                "custom_id",
-                number));
-      } else if (!"POST".equals(line.path("method").asText())) {
-        errors.add(error("invalid_method", "'method' must be 'POST'.", "method", number));
-      } else if (!ENDPOINT.equals(line.path("url").asText())) {
-        errors.add(
-            error(
-                "mismatched_url",
-                "The line's 'url' must be the batch's endpoint, '" + ENDPOINT + "'.",
-                "url",
-                number));
-      } else if (!line.path("body").isObject()) {
-        errors.add(error("missing_body", "The line has no 'body' object.", "body", number));
-      } else {
-        lines.add(new Line(customId, Json.line(line.get("body")).getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    if (lines.size() + errors.size() > config.maxBatchRequests()) {
-      errors.add(
-          error(
-              "too_many_requests",
-              "The input file holds "
-                  + (lines.size() + errors.size())
-                  + " requests; a batch takes at most "
-                  + config.maxBatchRequests()
-                  + ".",
-              null,
-              null));
-    }
-    if (lines.isEmpty() && errors.isEmpty()) {
-      errors.add(error("empty_file", "The input file holds no requests.", null, null));
-    }
+  private void validate(SimulatedBatch batch, Files.StoredFile file) {
+    BatchInput input = BatchInput.read(file.content(), ENDPOINT, config.maxBatchRequests());
     synchronized (batch) {
       if (!batch.status.equals("validating")) {
         return;
       }
-      if (!errors.isEmpty()) {
+      if (!input.errors().isEmpty()) {
         batch.status = "failed";
         batch.failedAt = now();
-        batch.errors = errors;
+        batch.errors = input.errors();
         return;
       }
       batch.status = "in_progress";
       batch.inProgressAt = now();
-      batch.total = lines.size();
-      Duration running = BASE.plus(PER_REQUEST.multipliedBy(lines.size()));
-      batch.schedule(timer.schedule(() -> run(batch, lines), nanos(running), TimeUnit.NANOSECONDS));
+      batch.total = input.lines().size();
+      Duration running = BASE.plus(PER_REQUEST.multipliedBy(input.lines().size()));
+      batch.schedule(
+          timer.schedule(() -> run(batch, input.lines()), nanos(running), TimeUnit.NANOSECONDS));
     }
   }
 
   /** Answers every line, writes the output and error files, and ends the batch. */
-  private void run(Batch batch, List<Line> lines) {
+  private void run(SimulatedBatch batch, List<BatchInput.Line> lines) {
     StringBuilder output = new StringBuilder();
     StringBuilder failures = new StringBuilder();
     int completed = 0;
     boolean expired = false;
     try {
-      for (Line line : lines) {
+      for (BatchInput.Line line : lines) {
         ObjectNode result = answer(line);
         boolean ok = result.path("response").path("status_code").asInt() == 200;
         expired |= result.path("error").path("code").asText("").equals("batch_expired");
@@ -318,7 +263,8 @@ final class Batches {
       synchronized (batch) {
         batch.status = "failed";
         batch.failedAt = now();
-        batch.errors = List.of(error("server_error", "The batch failed: " + e, null, null));
+        batch.errors =
+            List.of(BatchInput.error("server_error", "The batch failed: " + e, null, null));
       }
       return;
     }
@@ -355,19 +301,19 @@ final class Batches {
   }
 
   /** One line of the output or error file, answered as {@code POST /v1/chat/completions} would. */
-  private ObjectNode answer(Line line) {
+  private ObjectNode answer(BatchInput.Line line) {
     ObjectNode result = Json.MAPPER.createObjectNode();
     long number = lineIds.incrementAndGet();
     result.put("id", "batch_req_sim" + number);
-    result.put("custom_id", line.customId);
+    result.put("custom_id", line.customId());
     ChatRequest request;
     try {
-      request = ChatRequest.parse(line.body, config.defaultMaxTokens());
+      request = ChatRequest.parse(line.body(), config.defaultMaxTokens());
     } catch (BadRequestException e) {
       stats.batchAnswered("400", 0, 0);
       return failed(result, number, e.error());
     }
-    Optional<Fault> fault = faults.next(line.body);
+    Optional<Fault> fault = faults.next(line.body());
     fault.ifPresent(stats::injected);
     if (fault.isPresent()) {
       switch (fault.get()) {
@@ -422,7 +368,7 @@ final class Batches {
     return result;
   }
 
-  private String store(Batch batch, String kind, StringBuilder lines) {
+  private String store(SimulatedBatch batch, String kind, StringBuilder lines) {
     return files
         .put(
             batch.id + "_" + kind + ".jsonl",
@@ -433,16 +379,6 @@ final class Batches {
 
   private static Reply invalid(String param, String message) {
     return Reply.error(OpenAiError.badRequest(message, param, "invalid_value"), Map.of());
-  }
-
-  private static ObjectNode error(
-      String code, String message, @Nullable String param, @Nullable Integer line) {
-    ObjectNode error = Json.MAPPER.createObjectNode();
-    error.put("code", code);
-    error.put("message", message);
-    error.put("param", param);
-    error.put("line", line);
-    return error;
   }
 
   private static JsonNode tree(String json) {
@@ -459,85 +395,5 @@ final class Batches {
 
   private static long now() {
     return System.currentTimeMillis() / 1000;
-  }
-
-  /** A request line: its custom id and its chat completion body. */
-  private record Line(String customId, byte[] body) {}
-
-  /** One batch's state; guarded by its own monitor. */
-  private static final class Batch {
-    final String id;
-    final long sequence;
-    final String inputFileId;
-    final Map<String, String> metadata;
-    final long createdAt;
-    String status = "validating";
-    @Nullable Long inProgressAt;
-    @Nullable Long finalizingAt;
-    @Nullable Long completedAt;
-    @Nullable Long failedAt;
-    @Nullable Long expiredAt;
-    @Nullable Long cancellingAt;
-    @Nullable Long cancelledAt;
-    @Nullable String outputFileId;
-    @Nullable String errorFileId;
-    long total;
-    long completed;
-    long failed;
-    List<ObjectNode> errors = List.of();
-    ScheduledFuture<?> pending;
-
-    Batch(
-        String id,
-        long sequence,
-        String inputFileId,
-        Map<String, String> metadata,
-        long createdAt) {
-      this.id = id;
-      this.sequence = sequence;
-      this.inputFileId = inputFileId;
-      this.metadata = metadata;
-      this.createdAt = createdAt;
-    }
-
-    synchronized void schedule(ScheduledFuture<?> next) {
-      pending = next;
-    }
-
-    /** OpenAI's batch object. */
-    synchronized ObjectNode json() {
-      ObjectNode batch = Json.MAPPER.createObjectNode();
-      batch.put("id", id);
-      batch.put("object", "batch");
-      batch.put("endpoint", ENDPOINT);
-      if (errors.isEmpty()) {
-        batch.putNull("errors");
-      } else {
-        ObjectNode list = batch.putObject("errors");
-        list.put("object", "list");
-        list.putArray("data").addAll(errors);
-      }
-      batch.put("input_file_id", inputFileId);
-      batch.put("completion_window", WINDOW);
-      batch.put("status", status);
-      batch.put("output_file_id", outputFileId);
-      batch.put("error_file_id", errorFileId);
-      batch.put("created_at", createdAt);
-      batch.put("in_progress_at", inProgressAt);
-      batch.put("expires_at", createdAt + Duration.ofHours(24).toSeconds());
-      batch.put("finalizing_at", finalizingAt);
-      batch.put("completed_at", completedAt);
-      batch.put("failed_at", failedAt);
-      batch.put("expired_at", expiredAt);
-      batch.put("cancelling_at", cancellingAt);
-      batch.put("cancelled_at", cancelledAt);
-      ObjectNode counts = batch.putObject("request_counts");
-      counts.put("total", total);
-      counts.put("completed", completed);
-      counts.put("failed", failed);
-      ObjectNode tags = batch.putObject("metadata");
-      metadata.forEach(tags::put);
-      return batch;
-    }
   }
 }
