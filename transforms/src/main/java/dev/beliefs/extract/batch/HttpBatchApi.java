@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public final class HttpBatchApi implements BatchApi {
 
   private static final int RETRIES = 12;
   private static final int PAGE = 100;
+  private static final int VALIDATE_AFTER_IDLE_MS = 500;
 
   private final HttpRequestFactory requests;
   private final String baseUrl;
@@ -57,7 +59,15 @@ public final class HttpBatchApi implements BatchApi {
    */
   public HttpBatchApi(
       String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
-    this.requests = new ApacheHttpTransport().createRequestFactory();
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    // Polls are seconds to a minute apart: check a pooled connection the server may have closed.
+    pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MS);
+    this.requests =
+        new ApacheHttpTransport(
+                ApacheHttpTransport.newDefaultHttpClientBuilder()
+                    .setConnectionManager(pool)
+                    .build())
+            .createRequestFactory();
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
