@@ -8,12 +8,21 @@ import dev.beliefs.extract.Extraction;
 import dev.beliefs.extract.ExtractionFailedException;
 import dev.beliefs.extract.ExtractionMetrics;
 import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.json.Json;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -36,11 +45,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>{@code LookUpCache} answers the chunks whose request is in the response cache, in parallel, as
  * online extraction would. The rest are gathered into one group ({@code GatherUnanswered}, a {@link
  * GroupByKey} on a single key: the input must be bounded) and {@code RunBatches}, a single call on
- * one worker, submits them and waits for every batch to end ({@link BatchJob}): hours, possibly.
- * Its answers then go through the same parsing, grounding and pricing as online ones ({@link
- * ChunkOutcomes}). The batches are recorded under {@link BatchSettings#recordsDirectory()} before
- * they are awaited, so that a rerun of a killed or failed job, or a runner's retry of the step,
- * awaits them instead of paying again.
+ * one worker, spills them to a local file (a runner may let a grouped result be iterated only once,
+ * and Flink does), submits them and waits for every batch to end ({@link BatchJob}): hours,
+ * possibly. Its answers then go through the same parsing, grounding and pricing as online ones
+ * ({@link ChunkOutcomes}). The batches are recorded under {@link BatchSettings#recordsDirectory()}
+ * before they are awaited, so that a rerun of a killed or failed job, or a runner's retry of the
+ * step, awaits them instead of paying again.
  */
 public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
@@ -139,6 +149,64 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
       this.failed = failed;
     }
 
+    /**
+     * Writes the group to a local file: a runner may let a grouped result be iterated only once
+     * (Flink does), and the job goes through it once per round.
+     */
+    private static void spill(Iterable<Unanswered> chunks, Path file) throws IOException {
+      try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (Unanswered chunk : chunks) {
+          writer.write(Json.line(chunk));
+          writer.newLine();
+        }
+      }
+    }
+
+    /** The spilled chunks, read afresh on each iteration. */
+    private static Iterable<Unanswered> reading(Path file) {
+      return () -> {
+        try {
+          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+          return new Iterator<>() {
+            private String next = readLine();
+
+            @Override
+            public boolean hasNext() {
+              return next != null;
+            }
+
+            @Override
+            public Unanswered next() {
+              if (next == null) {
+                throw new NoSuchElementException();
+              }
+              try {
+                Unanswered chunk = Json.MAPPER.readValue(next, Unanswered.class);
+                next = readLine();
+                return chunk;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+
+            private String readLine() {
+              try {
+                String line = reader.readLine();
+                if (line == null) {
+                  reader.close();
+                }
+                return line;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          };
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+    }
+
     @Setup
     public void setup() {
       api =
@@ -152,7 +220,17 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Unanswered>> group, MultiOutputReceiver out)
         throws IOException, InterruptedException {
-      Iterable<Unanswered> chunks = group.getValue();
+      Path spilled = Files.createTempFile("beliefs-unanswered-", ".jsonl");
+      try {
+        spill(group.getValue(), spilled);
+        run(reading(spilled), out);
+      } finally {
+        Files.deleteIfExists(spilled);
+      }
+    }
+
+    private void run(Iterable<Unanswered> chunks, MultiOutputReceiver out)
+        throws IOException, InterruptedException {
       Iterable<BatchJob.Request> requests =
           () ->
               StreamSupport.stream(chunks.spliterator(), false)

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code extract --batch} killed with {@code kill -9} once its batch is created, and run again with
- * the same command: the second run awaits the batch the first one submitted, so the simulator
- * creates one batch and bills each request once, and the beliefs are those of an online run. The
- * killed job runs as its own JVM from the shaded jar; the simulator, in this JVM, takes about ten
- * seconds per batch.
+ * {@code extract --batch} where a unit test cannot take it: killed with {@code kill -9} once its
+ * batch is created and run again with the same command, the second run awaits the batch the first
+ * one submitted, so the simulator creates one batch and bills each request once, and the beliefs
+ * are those of an online run (the killed job runs as its own JVM from the shaded jar; the
+ * simulator, in this JVM, takes about ten seconds per batch); and on Flink's embedded cluster,
+ * whose grouped results can be iterated only once.
  */
-class BatchResumeIT {
+class BatchModeIT {
 
   private static final String NASA = "nasa-hwhap-ep218";
   private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -95,6 +96,38 @@ class BatchResumeIT {
           "batch resume: killed after batch creation, rerun awaited it: %d batch, %d requests"
               + " answered, $%s%n",
           stats.batchesCreated(), stats.batchRequests(), summary.get("cost_usd").asText());
+    }
+  }
+
+  @Test
+  void onFlink_theBatchFindsTheOnlineBeliefs_atTheBatchPrice() throws Exception {
+    Path online = temp.resolve("online");
+    Path flink = temp.resolve("flink");
+    try (RunningSimulator simulator =
+        Simulator.start(SimulatorConfig.builder().timeScale(0.001).build())) {
+      assertEquals(ExitCode.OK, extractInProcess(arguments(simulator, online, false)));
+      List<String> arguments = arguments(simulator, flink, true);
+      arguments.add("--runner=FlinkRunner");
+      arguments.add("--flinkMaster=[local]");
+      arguments.add("--workers=2");
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+      int exit = extractInProcess(arguments, log);
+
+      assertEquals(ExitCode.OK, exit, log.toString(StandardCharsets.UTF_8));
+      JsonNode summary = Json.MAPPER.readTree(flink.resolve("run-summary.json").toFile());
+      JsonNode onlineSummary = Json.MAPPER.readTree(online.resolve("run-summary.json").toFile());
+      assertEquals("FlinkRunner", summary.get("runner").asText());
+      assertEquals(1, simulator.stats().batchesCreated());
+      assertEquals(
+          0,
+          onlineSummary
+              .get("cost_usd")
+              .decimalValue()
+              .compareTo(summary.get("cost_usd").decimalValue().multiply(BigDecimal.valueOf(2))));
+      assertArrayEquals(
+          Files.readAllBytes(online.resolve("beliefs/" + NASA + ".jsonl")),
+          Files.readAllBytes(flink.resolve("beliefs/" + NASA + ".jsonl")));
     }
   }
 
