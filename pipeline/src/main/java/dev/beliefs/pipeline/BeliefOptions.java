@@ -148,6 +148,15 @@ public interface BeliefOptions extends PipelineOptions {
   void setIncremental(Boolean value);
 
   @Description(
+      "Send the requests through OpenAI's Batch API, at its price (half the standard one for the"
+          + " bundled models), answered within 24 h; a rerun resumes the batches already submitted"
+          + " (see README).")
+  @Default.Boolean(false)
+  boolean getBatch();
+
+  void setBatch(boolean value);
+
+  @Description(
       "Directory of the response cache: answers already paid for are not asked again. A local"
           + " path, s3:// or gs://; default <output>/cache, shared by every worker.")
   String getCacheDir();

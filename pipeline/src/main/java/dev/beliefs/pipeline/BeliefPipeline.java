@@ -7,6 +7,7 @@ import dev.beliefs.cost.CostSummary;
 import dev.beliefs.cost.SumCosts;
 import dev.beliefs.extract.ExtractBeliefs;
 import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.extract.batch.ExtractBeliefsInBatches;
 import dev.beliefs.incremental.SkipProcessed;
 import dev.beliefs.incremental.WriteManifests;
 import dev.beliefs.io.WriteBeliefs;
@@ -14,6 +15,7 @@ import dev.beliefs.io.WriteFailures;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.merge.MergeBeliefs;
 import dev.beliefs.model.CallStats;
+import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
@@ -26,6 +28,7 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -77,14 +80,7 @@ public final class BeliefPipeline {
                 new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer())
                     .withBacklog(settings.backlog()));
 
-    ExtractBeliefs.Result extracted =
-        chunks
-            .chunks()
-            .apply(
-                "ExtractBeliefs",
-                new ExtractBeliefs(
-                        settings.extractors(), settings.price(), settings.runInfo().workers())
-                    .withBacklog(settings.backlog()));
+    ExtractBeliefs.Result extracted = chunks.chunks().apply("ExtractBeliefs", extraction(settings));
 
     PCollection<TranscriptBeliefs> merged =
         extracted.results().apply("MergeBeliefs", new MergeBeliefs());
@@ -151,5 +147,15 @@ public final class BeliefPipeline {
         settings.runInfo(),
         settings.output());
     return pipeline;
+  }
+
+  /** Online requests, or with {@code --batch} the Batch API: the same results either way. */
+  private static PTransform<PCollection<Chunk>, ExtractBeliefs.Result> extraction(
+      JobSettings settings) {
+    if (settings.batch() != null) {
+      return new ExtractBeliefsInBatches(settings.batch());
+    }
+    return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
+        .withBacklog(settings.backlog());
   }
 }

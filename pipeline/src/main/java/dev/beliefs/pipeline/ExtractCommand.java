@@ -60,6 +60,12 @@ public final class ExtractCommand {
           "No OPENAI_API_KEY and no --baseUrl: using the offline rule-based extractor (no requests,"
               + " no cost).");
     }
+    if (settings.batch() != null) {
+      err.println(
+          "Batch API: answers within 24 h at the batch price; batches are recorded in "
+              + settings.batch().recordsDirectory()
+              + " and a rerun resumes them.");
+    }
     return execute(options, settings);
   }
 

@@ -14,6 +14,7 @@ import dev.beliefs.extract.OpenAiSettings;
 import dev.beliefs.extract.RateLimits;
 import dev.beliefs.extract.ResponseCache;
 import dev.beliefs.extract.TierLimits;
+import dev.beliefs.extract.batch.BatchSettings;
 import dev.beliefs.incremental.ExtractionSettings;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.parse.TranscriptFormats;
@@ -49,7 +50,8 @@ public record JobSettings(
     boolean offline,
     ExtractionSettings extraction,
     boolean incremental,
-    ChunkBacklog backlog) {
+    ChunkBacklog backlog,
+    @Nullable BatchSettings batch) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   static final String DEFAULT_MODEL = "gpt-4o";
@@ -76,17 +78,25 @@ public record JobSettings(
     }
     String model = model(options);
     boolean offline = apiKeys.apiKey() == null && options.getBaseUrl() == null;
+    if (offline && options.getBatch()) {
+      throw new ConfigurationException(
+          "--batch needs a model to send batches to: set OPENAI_API_KEY or --baseUrl");
+    }
     BeliefExtractorFactory extractors;
     ModelPrice price;
+    BatchSettings batch = null;
     if (offline) {
       extractors = OfflineExtractor.factory();
       price = ModelPrice.FREE;
       model = OfflineExtractor.MODEL;
     } else {
       price = price(options, model);
-      extractors =
-          OpenAiExtractor.factory(
-              openAi(options, model, price, apiKeys), new ResponseCache(cacheDir(options)));
+      OpenAiSettings openAi = openAi(options, model, price, apiKeys);
+      ResponseCache cache = new ResponseCache(cacheDir(options));
+      extractors = OpenAiExtractor.factory(openAi, cache);
+      if (options.getBatch()) {
+        batch = BatchSettings.of(openAi, cache, batchesDir(options));
+      }
     }
     ChunkPlan chunkPlan = chunkPlan(options);
     return new JobSettings(
@@ -102,6 +112,7 @@ public record JobSettings(
             options.getWorkers(),
             options.getRunner().getSimpleName(),
             model,
+            batch != null,
             ExtractionPrompt.VERSION,
             offline ? null : maxCost(options)),
         offline ? RateLimits.NONE : rateLimits(options, model),
@@ -114,18 +125,40 @@ public record JobSettings(
             options.getSeed(),
             options.getMaxTokens()),
         incremental(options),
-        backlog(options));
+        batch == null ? backlog(options) : ChunkBacklog.unbounded(),
+        batch);
   }
 
   /**
    * How many chunks may wait for extraction before reading pauses: bounded on the DirectRunner,
-   * which has no backpressure of its own, so that memory does not grow with the input.
+   * which has no backpressure of its own, so that memory does not grow with the input. Batch mode
+   * gathers every chunk before it asks, so it cannot be paced this way.
    */
   static ChunkBacklog backlog(BeliefOptions options) {
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
     return direct
         ? ChunkBacklog.of(Math.max(MIN_BACKLOG, BACKLOG_PER_WORKER * options.getWorkers()))
         : ChunkBacklog.unbounded();
+  }
+
+  /** The same settings, extracting through the Batch API with {@code batch}; for tests. */
+  JobSettings withBatch(BatchSettings batch) {
+    return new JobSettings(
+        input,
+        inputRoot,
+        output,
+        parser,
+        maxTranscriptBytes,
+        chunkPlan,
+        extractors,
+        price,
+        runInfo,
+        rateLimits,
+        offline,
+        extraction,
+        incremental,
+        ChunkBacklog.unbounded(),
+        batch);
   }
 
   /** On by default for a bucket, where scheduled runs over new arrivals are the point. */
@@ -143,6 +176,13 @@ public record JobSettings(
     }
     return FileSystems.matchNewResource(options.getOutput(), true)
         .resolve("cache", StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  /** Where the Batch API's batches are recorded, for a rerun to resume: {@code DIR/batches}. */
+  private static String batchesDir(BeliefOptions options) {
+    return FileSystems.matchNewResource(options.getOutput(), true)
+        .resolve("batches", StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }
 
@@ -185,8 +225,21 @@ public record JobSettings(
     }
   }
 
+  /** The model's price; with {@code --batch}, its Batch API price, which it must have. */
   static ModelPrice price(BeliefOptions options, String model) throws ConfigurationException {
     PricingTable table = pricingTable(options.getPricingFile());
+    if (options.getBatch()) {
+      return table
+          .batchPriceOf(model)
+          .orElseThrow(
+              () ->
+                  new ConfigurationException(
+                      "--batch: no Batch API price for model '"
+                          + model
+                          + "' (batch-priced: "
+                          + table.batchModels()
+                          + "); add batch_input and batch_output to a --pricingFile"));
+    }
     return table
         .priceOf(model)
         .orElseThrow(

@@ -1,5 +1,8 @@
 package dev.beliefs.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.json.Json;
+import java.io.IOException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The server answered with an HTTP error. Holds OpenAI's error body fields when it sent them. */
@@ -21,6 +24,32 @@ public class ApiErrorException extends Exception {
     this.type = type;
     this.code = code;
     this.rateLimits = rateLimits;
+  }
+
+  /**
+   * The error an HTTP response reports, from OpenAI's {@code {"error": {...}}} body if it is one.
+   */
+  public static ApiErrorException fromBody(int status, String body, RateLimitHeaders rateLimits) {
+    JsonNode error;
+    try {
+      error = Json.MAPPER.readTree(body).path("error");
+    } catch (IOException | RuntimeException e) {
+      error = null;
+    }
+    if (error == null || error.isMissingNode()) {
+      return new ApiErrorException(
+          status,
+          body.length() <= 300 ? body : body.substring(0, 300) + "...",
+          null,
+          null,
+          rateLimits);
+    }
+    return new ApiErrorException(
+        status,
+        error.path("message").asText(""),
+        error.path("type").isTextual() ? error.get("type").asText() : null,
+        error.path("code").isTextual() ? error.get("code").asText() : null,
+        rateLimits);
   }
 
   public int status() {

@@ -3,12 +3,9 @@ package dev.beliefs.extract;
 import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.model.CallStats;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
-import dev.beliefs.model.Failure;
-import dev.beliefs.model.Usage;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -87,24 +81,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
   }
 
   static class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
-    private final Counter requests = Metrics.counter(ExtractBeliefs.class, "requests");
-    private final Counter retries = Metrics.counter(ExtractBeliefs.class, "retries");
-    private final Counter rateLimited = Metrics.counter(ExtractBeliefs.class, "rate_limited");
-    private final Counter promptTokens = Metrics.counter(ExtractBeliefs.class, "prompt_tokens");
-    private final Counter cachedPromptTokens =
-        Metrics.counter(ExtractBeliefs.class, "cached_prompt_tokens");
-    private final Counter completionTokens =
-        Metrics.counter(ExtractBeliefs.class, "completion_tokens");
-    private final Counter costMicroUsd = Metrics.counter(ExtractBeliefs.class, "cost_micro_usd");
-    private final Counter cacheHits = Metrics.counter(ExtractBeliefs.class, "cache_hits");
-    private final Counter cacheCorrupt = Metrics.counter(ExtractBeliefs.class, "cache_corrupt");
-    private final Counter savedMicroUsd = Metrics.counter(ExtractBeliefs.class, "saved_micro_usd");
-    private final Counter chunksDone = Metrics.counter(ExtractBeliefs.class, "chunks_done");
-    private final Counter chunksFailed = Metrics.counter(ExtractBeliefs.class, "chunks_failed");
-    private final Counter beliefs = Metrics.counter(ExtractBeliefs.class, "beliefs");
-    private final Counter ungroundedDropped =
-        Metrics.counter(ExtractBeliefs.class, "ungrounded_dropped");
-    private final Distribution latencyMs = Metrics.distribution(ExtractBeliefs.class, "latency_ms");
+    private final ExtractionMetrics metrics = new ExtractionMetrics();
 
     private final BeliefExtractorFactory extractors;
     private final ModelPrice price;
@@ -157,11 +134,11 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
         Pending pending = bundle.get(i);
         Object outcome = await(outcomes.get(i));
         if (outcome instanceof ChunkResult result) {
-          count(result.stats());
+          metrics.count(result.stats());
           context.output(extracted, result, pending.timestamp, pending.window);
         } else {
           ChunkFailure failure = (ChunkFailure) outcome;
-          count(failure.stats());
+          metrics.count(failure.stats());
           context.output(failed, failure, pending.timestamp, pending.window);
         }
       }
@@ -177,111 +154,17 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     }
 
     /**
-     * Updates the metrics on the bundle's thread: Beam's metric containers belong to the runner's
-     * threads, not to the scheduler's.
-     */
-    private void count(CallStats stats) {
-      requests.inc(stats.requests());
-      retries.inc(stats.retries());
-      rateLimited.inc(stats.rateLimited());
-      promptTokens.inc(stats.usage().promptTokens());
-      cachedPromptTokens.inc(stats.usage().cachedPromptTokens());
-      completionTokens.inc(stats.usage().completionTokens());
-      costMicroUsd.inc(stats.costUsd().movePointRight(6).longValue());
-      savedMicroUsd.inc(stats.savedUsd().movePointRight(6).longValue());
-      if (stats.fromCache()) {
-        cacheHits.inc();
-      } else {
-        latencyMs.update(stats.latencyMs());
-      }
-      if (stats.cacheCorrupt()) {
-        cacheCorrupt.inc();
-      }
-      (stats.succeeded() ? chunksDone : chunksFailed).inc();
-      beliefs.inc(stats.beliefs());
-      ungroundedDropped.inc(stats.ungroundedDropped());
-    }
-
-    /**
      * A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. The chunk
      * leaves the backlog as soon as it is done, so reading can go on while the bundle finishes.
      */
     private Object extract(Chunk chunk) {
       try {
-        return outcome(chunk);
+        return ChunkOutcomes.result(chunk, extractor.extract(chunk), extractors.model(), price);
+      } catch (ExtractionFailedException e) {
+        return ChunkOutcomes.failure(chunk, e, extractors.model(), price);
       } finally {
         scheduling.backlog().done(1);
       }
-    }
-
-    private Object outcome(Chunk chunk) {
-      try {
-        Extraction extraction = extractor.extract(chunk);
-        Grounding.Outcome grounded = Grounding.ground(chunk, extraction.beliefs());
-        CallStats stats =
-            stats(
-                chunk,
-                true,
-                extraction.requests(),
-                extraction.rateLimited(),
-                extraction.usage(),
-                extraction.latencyMs(),
-                grounded.kept().size(),
-                grounded.dropped(),
-                extraction.fromCache(),
-                extraction.savedUsage(),
-                extraction.cacheCorrupt());
-        return new ChunkResult(
-            chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats);
-      } catch (ExtractionFailedException e) {
-        CallStats stats =
-            stats(
-                chunk,
-                false,
-                e.requests(),
-                e.rateLimited(),
-                e.billed(),
-                e.latencyMs(),
-                0,
-                0,
-                false,
-                Usage.NONE,
-                e.cacheCorrupt());
-        Failure failure =
-            new Failure(
-                chunk.id(), Failure.STAGE_EXTRACT, e.reason(), e.getMessage(), e.requests());
-        return new ChunkFailure(chunk.transcriptId(), failure, stats);
-      }
-    }
-
-    private CallStats stats(
-        Chunk chunk,
-        boolean succeeded,
-        int attempts,
-        int limited,
-        Usage usage,
-        long latency,
-        int kept,
-        int dropped,
-        boolean fromCache,
-        Usage savedUsage,
-        boolean corrupt) {
-      return new CallStats(
-          extractors.model(),
-          chunk.level(),
-          succeeded,
-          attempts,
-          Math.max(0, attempts - 1),
-          limited,
-          fromCache,
-          usage,
-          price.cost(usage),
-          latency,
-          kept,
-          dropped,
-          price.cost(savedUsage),
-          corrupt,
-          System.currentTimeMillis());
     }
 
     @Teardown

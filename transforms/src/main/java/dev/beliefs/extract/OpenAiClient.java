@@ -1,6 +1,5 @@
 package dev.beliefs.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.GenericUrl;
@@ -9,7 +8,6 @@ import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import dev.beliefs.json.Json;
-import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -106,53 +104,11 @@ public final class OpenAiClient implements AutoCloseable {
       RateLimitHeaders rateLimits = RateLimitHeaders.from(response.getHeaders());
       String text = response.parseAsString();
       if (!response.isSuccessStatusCode()) {
-        throw error(response.getStatusCode(), text, rateLimits);
+        throw ApiErrorException.fromBody(response.getStatusCode(), text, rateLimits);
       }
-      return parse(Json.MAPPER.readTree(text), rateLimits);
+      return ChatResponse.parse(Json.MAPPER.readTree(text), rateLimits);
     } finally {
       response.disconnect();
     }
-  }
-
-  private static ChatResponse parse(JsonNode root, RateLimitHeaders rateLimits) throws IOException {
-    JsonNode choice = root.path("choices").path(0);
-    JsonNode message = choice.path("message");
-    JsonNode usage = root.path("usage");
-    if (choice.isMissingNode() || usage.isMissingNode()) {
-      throw new IOException(
-          "the response has no choices or no usage: " + abbreviate(root.toString()));
-    }
-    return new ChatResponse(
-        message.path("content").isTextual() ? message.get("content").asText() : null,
-        choice.path("finish_reason").asText("stop"),
-        message.path("refusal").isTextual() ? message.get("refusal").asText() : null,
-        new Usage(
-            usage.path("prompt_tokens").asLong(),
-            usage.path("prompt_tokens_details").path("cached_tokens").asLong(),
-            usage.path("completion_tokens").asLong()),
-        root.path("model").asText(""),
-        rateLimits);
-  }
-
-  private static ApiErrorException error(int status, String body, RateLimitHeaders rateLimits) {
-    JsonNode error;
-    try {
-      error = Json.MAPPER.readTree(body).path("error");
-    } catch (IOException e) {
-      error = null;
-    }
-    if (error == null || error.isMissingNode()) {
-      return new ApiErrorException(status, abbreviate(body), null, null, rateLimits);
-    }
-    return new ApiErrorException(
-        status,
-        error.path("message").asText(""),
-        error.path("type").isTextual() ? error.get("type").asText() : null,
-        error.path("code").isTextual() ? error.get("code").asText() : null,
-        rateLimits);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
   }
 }

@@ -16,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code cache_hits} cost when they were first asked, and {@code cache_corrupt} counts cache
  * entries found unusable and asked again. Of the {@code transcripts} read, {@code
  * transcripts_skipped} were left alone because an incremental run found their results already in
- * the output.
+ * the output. {@code batch} says the chunks went through the Batch API, priced at its price.
  */
 public record RunSummary(
     long transcripts,
@@ -42,6 +42,7 @@ public record RunSummary(
     int workers,
     String runner,
     String model,
+    boolean batch,
     String promptVersion,
     @Nullable BigDecimal maxCostUsd,
     SortedMap<Integer, Totals> perLevel,
@@ -50,11 +51,16 @@ public record RunSummary(
     long peakRequestsPerMinute,
     long peakTokensPerMinute) {
 
-  /** What the pipeline knows about its own configuration, for the summary. */
+  /**
+   * What the pipeline knows about its own configuration, for the summary.
+   *
+   * @param batch the chunks were sent through the Batch API (and priced at its price)
+   */
   public record RunInfo(
       int workers,
       String runner,
       String model,
+      boolean batch,
       String promptVersion,
       @Nullable BigDecimal maxCostUsd)
       implements java.io.Serializable {}
@@ -92,6 +98,7 @@ public record RunSummary(
         info.workers(),
         info.runner(),
         info.model(),
+        info.batch(),
         info.promptVersion(),
         info.maxCostUsd(),
         costs.perLevel(),
@@ -126,6 +133,7 @@ public record RunSummary(
         workers,
         runner,
         model,
+        batch,
         promptVersion,
         maxCostUsd,
         perLevel,

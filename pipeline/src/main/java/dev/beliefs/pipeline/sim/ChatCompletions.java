@@ -1,7 +1,6 @@
 package dev.beliefs.pipeline.sim;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.beliefs.extract.Tokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,7 +56,9 @@ final class ChatCompletions {
   }
 
   private void handle(HttpExchange exchange, long arrivalNanos, long number) throws IOException {
-    OpenAiError authError = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    OpenAiError authError =
+        Authorization.check(
+            config.apiKey(), exchange.getRequestHeaders().getFirst("Authorization"));
     if (authError != null) {
       reject(exchange, authError, headers(limiter.state(), number), null);
       return;
@@ -119,53 +120,23 @@ final class ChatCompletions {
       Map<String, String> headers,
       long arrivalNanos,
       long number) {
-    String content = SimulatedModel.answer(request);
-    int completionTokens = Tokens.count(content);
-    String finishReason = "stop";
-    if (fault == Fault.TRUNCATED || completionTokens > request.maxTokens()) {
-      content = SimulatedModel.truncated(content, request.maxTokens());
-      completionTokens = request.maxTokens();
-      finishReason = "length";
-    } else if (fault == Fault.MALFORMED) {
-      content = SimulatedModel.malformed(content);
-      completionTokens = Tokens.count(content);
-    }
-    Duration service =
-        config.latency().serviceTime(promptTokens, completionTokens, config.timeScale());
+    Completion completion =
+        Completion.write(request, promptTokens, fault, "chatcmpl-sim" + number, config);
+    Duration service = completion.serviceTime();
     headers.put("openai-processing-ms", Long.toString(service.toMillis()));
-    Reply reply =
-        new Reply(
-            200,
-            ResponseBodies.chatCompletion(
-                "chatcmpl-sim" + number,
-                System.currentTimeMillis() / 1000,
-                request.model(),
-                content,
-                finishReason,
-                promptTokens,
-                completionTokens),
-            headers);
-    long billedCompletion = completionTokens;
+    Reply reply = new Reply(200, completion.body(), headers);
     timer.schedule(
         () -> {
           // Counted before it is sent, so that a client reading the stats after its answer sees it.
           stats.answered(
-              promptTokens, billedCompletion, service.toMillis(), System.currentTimeMillis());
+              promptTokens,
+              completion.completionTokens(),
+              service.toMillis(),
+              System.currentTimeMillis());
           reply.send(exchange);
         },
         arrivalNanos + service.toNanos() - System.nanoTime(),
         TimeUnit.NANOSECONDS);
-  }
-
-  private @Nullable OpenAiError authenticate(@Nullable String authorization) {
-    if (config.apiKey() == null) {
-      return null;
-    }
-    if (authorization == null || !authorization.startsWith("Bearer ")) {
-      return OpenAiError.missingApiKey();
-    }
-    String key = authorization.substring("Bearer ".length()).strip();
-    return key.equals(config.apiKey()) ? null : OpenAiError.invalidApiKey(key);
   }
 
   private void reject(

@@ -6,11 +6,21 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One JSON response: status, body and headers, written to an exchange when its time comes. */
+/**
+ * One response: status, body and headers, written to an exchange when its time comes. The body is
+ * JSON unless a {@code content-type} header says otherwise.
+ */
 record Reply(int status, String body, Map<String, String> headers) {
 
   static Reply error(OpenAiError error, Map<String, String> headers) {
     return new Reply(error.status(), error.body(), headers);
+  }
+
+  /** The same reply with {@code defaults} added to its headers; its own win. */
+  Reply withDefaultHeaders(Map<String, String> defaults) {
+    Map<String, String> merged = new java.util.LinkedHashMap<>(defaults);
+    merged.putAll(headers);
+    return new Reply(status, body, merged);
   }
 
   /**

@@ -5,18 +5,24 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.beliefs.json.Json;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each request to its endpoint: the OpenAI API under {@code /v1}, the simulator's own under
- * {@code /sim}; anything else is OpenAI's 404. Every response carries the rate-limit headers.
+ * Sends each request to its endpoint: the OpenAI API under {@code /v1} (chat completions, models,
+ * files and batches), the simulator's own under {@code /sim}; anything else is OpenAI's 404. Every
+ * response carries the rate-limit headers.
  */
 final class Routes implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
   private final ChatCompletions chatCompletions;
+  private final Files files;
+  private final Batches batches;
+  private final @Nullable String apiKey;
   private final RateLimiter limiter;
   private final SimulatorStats stats;
   private final Runnable reset;
@@ -28,11 +34,17 @@ final class Routes implements HttpHandler {
    */
   Routes(
       ChatCompletions chatCompletions,
+      Files files,
+      Batches batches,
+      @Nullable String apiKey,
       RateLimiter limiter,
       SimulatorStats stats,
       Runnable reset,
       List<String> models) {
     this.chatCompletions = chatCompletions;
+    this.files = files;
+    this.batches = batches;
+    this.apiKey = apiKey;
     this.limiter = limiter;
     this.stats = stats;
     this.reset = reset;
@@ -54,6 +66,10 @@ final class Routes implements HttpHandler {
     String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
     if (method.equals("POST") && path.equals("/v1/chat/completions")) {
       chatCompletions.handle(exchange);
+    } else if (path.equals("/v1/files") || path.startsWith("/v1/files/")) {
+      authorized(exchange, () -> files.handle(exchange, method, path));
+    } else if (path.equals("/v1/batches") || path.startsWith("/v1/batches/")) {
+      authorized(exchange, () -> batches.handle(exchange, method, path));
     } else if (method.equals("GET") && path.equals("/v1/models")) {
       reply(exchange, 200, ResponseBodies.models(models));
     } else if (method.equals("GET") && path.startsWith("/v1/models/")) {
@@ -73,6 +89,20 @@ final class Routes implements HttpHandler {
       OpenAiError error = OpenAiError.invalidUrl(method, exchange.getRequestURI().getPath());
       reply(exchange, error.status(), error.body());
     }
+  }
+
+  /** Answers with what {@code handler} replies, once the key is right. */
+  private void authorized(HttpExchange exchange, Handler handler) throws IOException {
+    OpenAiError refused =
+        Authorization.check(apiKey, exchange.getRequestHeaders().getFirst("Authorization"));
+    Reply reply = refused != null ? Reply.error(refused, Map.of()) : handler.reply();
+    reply.withDefaultHeaders(limiter.state().headers()).send(exchange);
+  }
+
+  /** An endpoint that answers with one reply. */
+  @FunctionalInterface
+  private interface Handler {
+    Reply reply() throws IOException;
   }
 
   private void reply(HttpExchange exchange, int status, String body) {

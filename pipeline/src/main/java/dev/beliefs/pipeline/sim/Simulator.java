@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI-compatible server for tests and benchmarks, on 127.0.0.1 only: {@code POST
  * /v1/chat/completions} answered by the offline extractor with OpenAI's body, usage counted with
  * o200k_base, a latency model, RPM/TPM limits with {@code x-ratelimit-*} headers and 429s, and
- * seeded faults; {@code GET /v1/models}; {@code GET /sim/stats} and {@code POST /sim/reset}.
+ * seeded faults; {@code GET /v1/models}; the Files and Batch APIs for batches of chat completions
+ * ({@link Batches}); {@code GET /sim/stats} and {@code POST /sim/reset}.
  *
  * <p>The JDK's HTTP server reads requests on a small pool; answers are then scheduled for the
  * moment the latency model gives, so hundreds of requests can wait at once without a thread each.
@@ -76,7 +77,11 @@ public final class Simulator {
           limiter.reset();
         };
     ChatCompletions chat = new ChatCompletions(config, limiter, faults, stats, timer);
-    server.createContext("/", new Routes(chat, limiter, stats, reset, pricedModels()));
+    Files files = new Files(stats);
+    Batches batches = new Batches(config, files, faults, stats, timer);
+    server.createContext(
+        "/",
+        new Routes(chat, files, batches, config.apiKey(), limiter, stats, reset, pricedModels()));
     server.setExecutor(handlers);
     server.start();
     return new RunningSimulator(server, handlers, timer, stats, reset);

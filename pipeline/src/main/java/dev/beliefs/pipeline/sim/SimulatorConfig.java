@@ -22,6 +22,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     than the client's read timeout
  * @param defaultMaxTokens {@code max_tokens} assumed when a request names none: gpt-4o-mini's
  *     output limit, 16,384, by default
+ * @param maxBatchRequests requests one batch may hold; OpenAI's 50,000 by default
  */
 public record SimulatorConfig(
     int port,
@@ -33,7 +34,8 @@ public record SimulatorConfig(
     long seed,
     @Nullable String apiKey,
     Duration faultTimeout,
-    int defaultMaxTokens) {
+    int defaultMaxTokens,
+    int maxBatchRequests) {
 
   /** The fault seed when none is given, the same as {@code extract}'s {@code --seed}. */
   public static final long DEFAULT_SEED = 20240601L;
@@ -53,6 +55,9 @@ public record SimulatorConfig(
     }
     if (defaultMaxTokens < 1) {
       throw new IllegalArgumentException("defaultMaxTokens must be >= 1, got " + defaultMaxTokens);
+    }
+    if (maxBatchRequests < 1) {
+      throw new IllegalArgumentException("maxBatchRequests must be >= 1, got " + maxBatchRequests);
     }
     if (apiKey != null && apiKey.isBlank()) {
       throw new IllegalArgumentException("the API key must not be blank");
@@ -75,6 +80,7 @@ public record SimulatorConfig(
     private @Nullable String apiKey = null;
     private Duration faultTimeout = Duration.ofMinutes(5);
     private int defaultMaxTokens = 16_384;
+    private int maxBatchRequests = 50_000;
 
     private Builder() {}
 
@@ -128,6 +134,11 @@ public record SimulatorConfig(
       return this;
     }
 
+    public Builder maxBatchRequests(int value) {
+      maxBatchRequests = value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException naming the bad value
      */
@@ -142,7 +153,8 @@ public record SimulatorConfig(
           seed,
           apiKey,
           faultTimeout,
-          defaultMaxTokens);
+          defaultMaxTokens,
+          maxBatchRequests);
     }
   }
 }

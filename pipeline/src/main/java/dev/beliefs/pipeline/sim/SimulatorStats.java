@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts what happens to chat completion requests, for {@code GET /sim/stats}. Every method is
- * synchronized: the counts are updated a few times per request, far from being a bottleneck.
+ * Counts what happens to chat completion requests, online and in batches, for {@code GET
+ * /sim/stats}. Every method is synchronized: the counts are updated a few times per request, far
+ * from being a bottleneck.
  */
 final class SimulatorStats {
 
@@ -26,6 +27,12 @@ final class SimulatorStats {
   private Long firstArrivalMs;
   private Long lastResponseMs;
   private final List<Long> serviceTimesMs = new ArrayList<>();
+  private long filesUploaded;
+  private long batchesCreated;
+  private long batchRequests;
+  private final Map<String, Long> batchByStatus = new TreeMap<>();
+  private long batchPromptTokens;
+  private long batchCompletionTokens;
 
   synchronized void arrived(long epochMs) {
     requests++;
@@ -59,6 +66,25 @@ final class SimulatorStats {
     finished("200", epochMs);
   }
 
+  synchronized void fileUploaded() {
+    filesUploaded++;
+  }
+
+  synchronized void batchCreated() {
+    batchesCreated++;
+  }
+
+  /**
+   * A line of a batch answered: {@code "200"} (billed), an error status, or {@code "expired"} for
+   * one the completion window closed on.
+   */
+  synchronized void batchAnswered(String status, long promptBilled, long completionBilled) {
+    batchRequests++;
+    batchByStatus.merge(status, 1L, Long::sum);
+    batchPromptTokens += promptBilled;
+    batchCompletionTokens += completionBilled;
+  }
+
   private void finished(String status, long epochMs) {
     byStatus.merge(status, 1L, Long::sum);
     inFlight--;
@@ -83,7 +109,13 @@ final class SimulatorStats {
         firstArrivalMs,
         lastResponseMs,
         List.copyOf(serviceTimesMs),
-        perSecond(admissionsMsAndTokens));
+        perSecond(admissionsMsAndTokens),
+        filesUploaded,
+        batchesCreated,
+        batchRequests,
+        Collections.unmodifiableMap(new TreeMap<>(batchByStatus)),
+        batchPromptTokens,
+        batchCompletionTokens);
   }
 
   /** Requests admitted and their rate-limit tokens, per second. */
@@ -117,6 +149,12 @@ final class SimulatorStats {
     firstArrivalMs = null;
     lastResponseMs = null;
     serviceTimesMs.clear();
+    filesUploaded = 0;
+    batchesCreated = 0;
+    batchRequests = 0;
+    batchByStatus.clear();
+    batchPromptTokens = 0;
+    batchCompletionTokens = 0;
   }
 
   /** The largest sum of amounts over events less than a minute apart (a sliding window). */

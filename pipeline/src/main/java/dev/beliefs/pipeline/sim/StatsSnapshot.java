@@ -5,8 +5,8 @@ import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What the simulator saw of {@code POST /v1/chat/completions}, as {@code GET /sim/stats} returns it
- * (snake_case JSON).
+ * What the simulator saw of {@code POST /v1/chat/completions} and of batches, as {@code GET
+ * /sim/stats} returns it (snake_case JSON).
  *
  * @param requests chat completion requests received
  * @param requestsByStatus responses by HTTP status ({@code "200"}, {@code "429"} ...), and {@code
@@ -26,6 +26,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param serviceTimesMs for each 200 answer, in the order answered, the latency the model applied
  * @param admittedPerSecond requests admitted by the rate limiter and the tokens they took, per
  *     second, for measuring the sustained rate
+ * @param filesUploaded {@code POST /v1/files} accepted
+ * @param batchesCreated {@code POST /v1/batches} accepted
+ * @param batchRequests lines of batches answered, whatever the answer
+ * @param batchRequestsByStatus those lines by status ({@code "200"}, {@code "500"} ...), and {@code
+ *     "expired"} for lines the completion window closed on
+ * @param batchPromptTokensBilled prompt tokens of the batch lines answered 200; not in {@code
+ *     promptTokensBilled}
+ * @param batchCompletionTokensBilled completion tokens of the same lines
  */
 public record StatsSnapshot(
     long requests,
@@ -40,7 +48,13 @@ public record StatsSnapshot(
     @Nullable Long firstRequestEpochMs,
     @Nullable Long lastResponseEpochMs,
     List<Long> serviceTimesMs,
-    List<AdmittedSecond> admittedPerSecond) {
+    List<AdmittedSecond> admittedPerSecond,
+    long filesUploaded,
+    long batchesCreated,
+    long batchRequests,
+    Map<String, Long> batchRequestsByStatus,
+    long batchPromptTokensBilled,
+    long batchCompletionTokensBilled) {
 
   /** Requests admitted in one second and the rate-limit tokens they took. */
   public record AdmittedSecond(long epochSecond, long requests, long tokens) {}

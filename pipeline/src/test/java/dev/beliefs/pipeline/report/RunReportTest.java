@@ -64,6 +64,7 @@ class RunReportTest {
             4,
             "DirectRunner",
             "gpt-4o-mini",
+            false, // batch
             "extract-beliefs.v1",
             null,
             new TreeMap<>(Map.of(1, level1, 5, level5)),

@@ -1,0 +1,96 @@
+package dev.beliefs.extract;
+
+import dev.beliefs.cost.ModelPrice;
+import dev.beliefs.model.CallStats;
+import dev.beliefs.model.Chunk;
+import dev.beliefs.model.ChunkFailure;
+import dev.beliefs.model.ChunkResult;
+import dev.beliefs.model.Failure;
+import dev.beliefs.model.Usage;
+
+/**
+ * Turns what asking for a chunk gave into its {@link ChunkResult} or {@link ChunkFailure}: the
+ * beliefs are grounded ({@link Grounding}) and every billed token priced, the same way whether the
+ * answer came online, from the cache or from a batch.
+ */
+public final class ChunkOutcomes {
+
+  private ChunkOutcomes() {}
+
+  /** The chunk's grounded beliefs and what getting them cost at {@code price}. */
+  public static ChunkResult result(
+      Chunk chunk, Extraction extraction, String model, ModelPrice price) {
+    Grounding.Outcome grounded = Grounding.ground(chunk, extraction.beliefs());
+    CallStats stats =
+        stats(
+            chunk,
+            model,
+            price,
+            true,
+            extraction.requests(),
+            extraction.rateLimited(),
+            extraction.usage(),
+            extraction.latencyMs(),
+            grounded.kept().size(),
+            grounded.dropped(),
+            extraction.fromCache(),
+            extraction.savedUsage(),
+            extraction.cacheCorrupt());
+    return new ChunkResult(chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats);
+  }
+
+  /** The chunk's dead-letter record, {@code stage=extract}, and what its attempts cost. */
+  public static ChunkFailure failure(
+      Chunk chunk, ExtractionFailedException e, String model, ModelPrice price) {
+    CallStats stats =
+        stats(
+            chunk,
+            model,
+            price,
+            false,
+            e.requests(),
+            e.rateLimited(),
+            e.billed(),
+            e.latencyMs(),
+            0,
+            0,
+            false,
+            Usage.NONE,
+            e.cacheCorrupt());
+    Failure failure =
+        new Failure(chunk.id(), Failure.STAGE_EXTRACT, e.reason(), e.getMessage(), e.requests());
+    return new ChunkFailure(chunk.transcriptId(), failure, stats);
+  }
+
+  private static CallStats stats(
+      Chunk chunk,
+      String model,
+      ModelPrice price,
+      boolean succeeded,
+      int attempts,
+      int limited,
+      Usage usage,
+      long latency,
+      int kept,
+      int dropped,
+      boolean fromCache,
+      Usage savedUsage,
+      boolean corrupt) {
+    return new CallStats(
+        model,
+        chunk.level(),
+        succeeded,
+        attempts,
+        Math.max(0, attempts - 1),
+        limited,
+        fromCache,
+        usage,
+        price.cost(usage),
+        latency,
+        kept,
+        dropped,
+        price.cost(savedUsage),
+        corrupt,
+        System.currentTimeMillis());
+  }
+}
