@@ -92,7 +92,7 @@ public record JobSettings(
     } else {
       price = price(options, model);
       OpenAiSettings openAi = openAi(options, model, price, apiKeys);
-      ResponseCache cache = new ResponseCache(cacheDir(options));
+      ResponseCache cache = new ResponseCache(cacheDir(options), options.getJobName());
       extractors = OpenAiExtractor.factory(openAi, cache);
       if (options.getBatch()) {
         batch = BatchSettings.of(openAi, cache, batchesDir(options));

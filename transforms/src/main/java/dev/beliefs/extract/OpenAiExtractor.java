@@ -78,7 +78,12 @@ public final class OpenAiExtractor implements BeliefExtractor {
       cacheKey = ResponseCache.key(settings.chat().requestBody(chunk.text(), maxTokens));
       ResponseCache.Lookup found = cache.lookup(cacheKey);
       if (found instanceof ResponseCache.Hit hit) {
-        return Extraction.fromCache(hit.beliefs(), hit.entry().usage(), attempts.elapsedMs());
+        return cache
+            .paidInThisRun(hit, chunk.id())
+            .map(paid -> paidEarlier(hit, paid))
+            .orElseGet(
+                () ->
+                    Extraction.fromCache(hit.beliefs(), hit.entry().usage(), attempts.elapsedMs()));
       }
       attempts.cacheCorrupt = found instanceof ResponseCache.Corrupt;
     }
@@ -128,16 +133,19 @@ public final class OpenAiExtractor implements BeliefExtractor {
           continue;
         }
         List<ModelBelief> beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
+        Extraction answer =
+            new Extraction(
+                    beliefs,
+                    attempts.billed,
+                    attempts.requests,
+                    attempts.rateLimited,
+                    attempts.elapsedMs())
+                .withCacheCorrupt(attempts.cacheCorrupt);
         if (cache != null) {
-          cache.store(cacheKey, response.model(), response.content(), response.usage());
+          cache.store(
+              cacheKey, response.model(), response.content(), response.usage(), chunk.id(), answer);
         }
-        return new Extraction(
-                beliefs,
-                attempts.billed,
-                attempts.requests,
-                attempts.rateLimited,
-                attempts.elapsedMs())
-            .withCacheCorrupt(attempts.cacheCorrupt);
+        return answer;
       } catch (MalformedAnswerException e) {
         reason = "malformed_answer";
         detail = e.getMessage();
@@ -164,6 +172,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
     }
     throw attempts.fail(
         reason, "gave up after " + attempts.requests + " attempts; last: " + detail);
+  }
+
+  /**
+   * The answer an attempt of this run that the runner restarted paid for: its cost stays this
+   * run's, and goes into this JVM's budget, which the attempt's worker may not have shared.
+   */
+  private Extraction paidEarlier(ResponseCache.Hit hit, ResponseCache.Payment paid) {
+    budget.settle(BigDecimal.ZERO, settings.price().cost(paid.billed()));
+    return new Extraction(
+        hit.beliefs(), paid.billed(), paid.requests(), paid.rateLimited(), paid.latencyMs());
   }
 
   /** Gives back this worker's use of the shared client, gate and budget. */

@@ -14,10 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +46,23 @@ public final class ResponseCache implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
 
   private final String directory;
+  private final @Nullable String run;
 
   /**
    * @param directory a directory for {@link FileSystems}: a local path, {@code s3://...} or {@code
    *     gs://...}
    */
   public ResponseCache(String directory) {
+    this(directory, null);
+  }
+
+  /**
+   * @param run the run that stores answers and looks them up (its Beam job name), so that it can
+   *     tell the answers it paid for itself in an attempt a runner restarted
+   */
+  public ResponseCache(String directory, @Nullable String run) {
     this.directory = directory;
+    this.run = run;
   }
 
   /** The cache key of a request body: hex SHA-256 of its canonical JSON. */
@@ -89,8 +101,37 @@ public final class ResponseCache implements Serializable {
    * @param content the answer's JSON text, as the server sent it
    * @param usage the tokens the answer was billed for
    * @param storedAt when it was stored, ISO-8601
+   * @param paid who paid for it and what it took; absent in entries stored by the Batch API path
    */
-  public record Entry(String key, String model, String content, Usage usage, String storedAt) {}
+  public record Entry(
+      String key,
+      String model,
+      String content,
+      Usage usage,
+      String storedAt,
+      @Nullable Payment paid) {}
+
+  /**
+   * What an answer cost the run that asked for it: every billed attempt, not only the last.
+   *
+   * @param run the Beam job name of the run
+   * @param chunk the chunk it answered
+   */
+  public record Payment(
+      String run, String chunk, Usage billed, int requests, int rateLimited, long latencyMs) {}
+
+  /**
+   * The payment for {@code hit} if this run made it for {@code chunkId}: then the hit is an answer
+   * the run got in an attempt that a runner restarted (Flink, after losing a worker), and its cost
+   * is this run's, not a saving. A chunk asks for an answer once per attempt, so it cannot have
+   * paid for it earlier in the same attempt.
+   */
+  public Optional<Payment> paidInThisRun(Hit hit, String chunkId) {
+    Payment paid = hit.entry().paid();
+    return paid != null && run != null && run.equals(paid.run()) && chunkId.equals(paid.chunk())
+        ? Optional.of(paid)
+        : Optional.empty();
+  }
 
   public Lookup lookup(String key) {
     ResourceId resource = entry(key);
@@ -152,7 +193,30 @@ public final class ResponseCache implements Serializable {
 
   /** Stores a successful, schema-valid answer under {@code key}, replacing what was there. */
   public void store(String key, String model, String content, Usage usage) {
-    Entry entry = new Entry(key, model, content, usage, Instant.now().toString());
+    write(new Entry(key, model, content, usage, Instant.now().toString(), null));
+  }
+
+  /**
+   * Stores an answer as {@link #store(String, String, String, Usage)} does, with what this run's
+   * attempts at {@code chunkId} took to get it ({@code answer}).
+   */
+  public void store(
+      String key, String model, String content, Usage usage, String chunkId, Extraction answer) {
+    Payment paid =
+        run == null
+            ? null
+            : new Payment(
+                run,
+                chunkId,
+                answer.usage(),
+                answer.requests(),
+                answer.rateLimited(),
+                answer.latencyMs());
+    write(new Entry(key, model, content, usage, Instant.now().toString(), paid));
+  }
+
+  private void write(Entry entry) {
+    String key = entry.key();
     ResourceId resource = entry(key);
     try {
       OutputFiles.write(resource, Json.line(entry) + "\n");

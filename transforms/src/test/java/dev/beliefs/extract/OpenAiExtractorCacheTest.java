@@ -61,6 +61,14 @@ class OpenAiExtractorCacheTest {
   }
 
   private OpenAiExtractor extractor() {
+    return extractor(new ResponseCache(cacheDir.toString()));
+  }
+
+  private OpenAiExtractor extractor(String run) {
+    return extractor(new ResponseCache(cacheDir.toString(), run));
+  }
+
+  private OpenAiExtractor extractor(ResponseCache cache) {
     OpenAiSettings settings =
         TeachersChunk.settings(
             "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 2, "cache-test");
@@ -68,12 +76,7 @@ class OpenAiExtractorCacheTest {
         new OpenAiClient(
             settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(5));
     return new OpenAiExtractor(
-        settings,
-        client,
-        new RequestGate(RateLimits.NONE),
-        new Budget(null),
-        millis -> {},
-        new ResponseCache(cacheDir.toString()));
+        settings, client, new RequestGate(RateLimits.NONE), new Budget(null), millis -> {}, cache);
   }
 
   @Test
@@ -120,5 +123,42 @@ class OpenAiExtractorCacheTest {
     assertFalse(repaired.fromCache());
     assertTrue(cached.fromCache());
     assertFalse(cached.cacheCorrupt());
+  }
+
+  @Test
+  void anAnswerThisRunPaidFor_inAnAttemptARunnerRestarted_isThisRunsCost_notASaving()
+      throws Exception {
+    Extraction live = extractor("run-1").extract(CHUNK);
+    Extraction afterRestart = extractor("run-1").extract(CHUNK);
+
+    assertEquals(1, requests.get());
+    assertFalse(afterRestart.fromCache());
+    assertEquals(live.usage(), afterRestart.usage());
+    assertEquals(live.requests(), afterRestart.requests());
+    assertEquals(live.latencyMs(), afterRestart.latencyMs());
+    assertEquals(Usage.NONE, afterRestart.savedUsage());
+    assertEquals(live.beliefs(), afterRestart.beliefs());
+  }
+
+  @Test
+  void anAnswerPaidForByAnotherRun_orForAnotherChunkOfTheSameText_isASaving() throws Exception {
+    Chunk sameText =
+        new Chunk(
+            "ep-rerun",
+            "file:/ep-rerun.txt",
+            CHUNK.level(),
+            CHUNK.window(),
+            CHUNK.utterances(),
+            CHUNK.estimatedPromptTokens());
+    extractor("run-1").extract(CHUNK);
+
+    Extraction nextRun = extractor("run-2").extract(CHUNK);
+    Extraction otherChunk = extractor("run-1").extract(sameText);
+
+    assertEquals(1, requests.get());
+    assertTrue(nextRun.fromCache());
+    assertTrue(otherChunk.fromCache());
+    assertEquals(Usage.NONE, otherChunk.usage());
+    assertEquals(new Usage(1500, 1024, 60), otherChunk.savedUsage());
   }
 }

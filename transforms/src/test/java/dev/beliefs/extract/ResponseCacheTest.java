@@ -109,7 +109,8 @@ class ResponseCacheTest {
   void truncatedNotJsonWrongKeyOrMalformedAnswer_areCorrupt() throws IOException {
     String key = keyOf(body -> {});
     String entry =
-        Json.line(new ResponseCache.Entry(key, "gpt-4o-mini", ANSWER, USAGE, "2026-01-01T00:00Z"));
+        Json.line(
+            new ResponseCache.Entry(key, "gpt-4o-mini", ANSWER, USAGE, "2026-01-01T00:00Z", null));
     String otherKey = keyOf(body -> body.put("seed", 7L));
 
     Map<String, String> corrupt =
@@ -122,7 +123,12 @@ class ResponseCacheTest {
             "malformed answer",
                 Json.line(
                     new ResponseCache.Entry(
-                        key, "gpt-4o-mini", "{\"beliefs\": [{}]}", USAGE, "2026-01-01T00:00Z")));
+                        key,
+                        "gpt-4o-mini",
+                        "{\"beliefs\": [{}]}",
+                        USAGE,
+                        "2026-01-01T00:00Z",
+                        null)));
 
     for (Map.Entry<String, String> bytes : corrupt.entrySet()) {
       assertInstanceOf(
