@@ -158,7 +158,7 @@ class BatchModeIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-jar");
-    command.add(shadedJar().toString());
+    command.add(TestFiles.shadedJar().toString());
     command.add("extract");
     command.addAll(arguments);
     ProcessBuilder builder =
@@ -194,15 +194,5 @@ class BatchModeIT {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
     }
-  }
-
-  private static Path shadedJar() {
-    String configured = System.getProperty("beliefs.jar");
-    Path jar =
-        configured != null
-            ? Path.of(configured)
-            : TestFiles.projectRoot().resolve("pipeline/target/belief-pipeline.jar");
-    assertTrue(Files.isRegularFile(jar), jar + " is missing: run 'mvn verify', which builds it");
-    return jar;
   }
 }

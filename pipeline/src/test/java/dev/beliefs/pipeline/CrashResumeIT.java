@@ -135,7 +135,7 @@ class CrashResumeIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
     command.add("-jar");
-    command.add(shadedJar().toString());
+    command.add(TestFiles.shadedJar().toString());
     command.add("extract");
     command.addAll(arguments(bucket, output, fake));
     return command;
@@ -180,15 +180,5 @@ class CrashResumeIT {
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
-  }
-
-  private static Path shadedJar() {
-    String configured = System.getProperty("beliefs.jar");
-    Path jar =
-        configured != null
-            ? Path.of(configured)
-            : TestFiles.projectRoot().resolve("pipeline/target/belief-pipeline.jar");
-    assertTrue(Files.isRegularFile(jar), jar + " is missing: run 'mvn verify', which builds it");
-    return jar;
   }
 }

@@ -22,6 +22,19 @@ public final class TestFiles {
     throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
   }
 
+  /** The job's shaded jar, which {@code mvn package} builds before the integration tests run. */
+  public static Path shadedJar() {
+    String configured = System.getProperty("beliefs.jar");
+    Path jar =
+        configured != null
+            ? Path.of(configured)
+            : projectRoot().resolve("pipeline/target/belief-pipeline.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run 'mvn package' (or 'mvn verify')");
+    }
+    return jar;
+  }
+
   public static List<JsonNode> jsonLines(Path file) throws IOException {
     List<JsonNode> lines = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {

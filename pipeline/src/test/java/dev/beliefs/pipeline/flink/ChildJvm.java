@@ -40,17 +40,6 @@ final class ChildJvm {
   }
 
   /** The shaded jar that {@code mvn package} built before the integration tests run. */
-  static Path shadedJar() {
-    String configured = System.getProperty("beliefs.shadedJar");
-    Path jar =
-        configured != null
-            ? Path.of(configured)
-            : TestFiles.projectRoot().resolve("pipeline/target/belief-pipeline.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run 'mvn package' (or 'mvn verify')");
-    }
-    return jar;
-  }
 
   /**
    * {@code java -jar belief-pipeline.jar args...}.
@@ -61,7 +50,7 @@ final class ChildJvm {
    */
   static ChildJvm startJar(Path scratch, Map<String, String> environment, String... args)
       throws IOException {
-    List<String> javaArgs = new ArrayList<>(List.of("-jar", shadedJar().toString()));
+    List<String> javaArgs = new ArrayList<>(List.of("-jar", TestFiles.shadedJar().toString()));
     javaArgs.addAll(List.of(args));
     return start(scratch, environment, javaArgs);
   }

@@ -238,7 +238,7 @@ class FlinkClusterIT {
                           "1",
                           "-c",
                           "dev.beliefs.pipeline.Main",
-                          ChildJvm.shadedJar().toString(),
+                          TestFiles.shadedJar().toString(),
                           "extract"));
               java.addAll(args);
               return ChildJvm.start(
