@@ -106,15 +106,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
                 + budget.cap().toPlainString());
       }
       BigDecimal billed = BigDecimal.ZERO;
+      RequestGate.Admission admission = null;
       try {
-        gate.admit(prompt + maxTokens);
+        admission = gate.admit(prompt + maxTokens);
         attempts.requests++;
         attempts.retryAfter = null;
         ChatResponse response = client.chat(settings.chat().requestBody(chunk.text(), maxTokens));
         billed = settings.price().cost(response.usage());
         attempts.billed = attempts.billed.plus(response.usage());
         gate.correct(prompt, response.usage().promptTokens());
-        gate.observe(response.rateLimits());
+        gate.observe(admission, response.rateLimits());
         if (response.refusal() != null) {
           throw attempts.fail("refused", "the model refused: " + response.refusal());
         }
@@ -150,7 +151,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
         reason = "malformed_answer";
         detail = e.getMessage();
       } catch (ApiErrorException e) {
-        gate.observe(e.rateLimits());
+        gate.observe(admission, e.rateLimits());
         reason = e.status() == 429 ? "rate_limited" : "http_" + e.status();
         detail = e.getMessage();
         if (!e.isRetryable()) {

@@ -3,6 +3,7 @@ package dev.beliefs.extract;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -15,23 +16,36 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>The server's {@code x-ratelimit-remaining-*} headers are the organisation's view, shared by
  * every worker on every machine; when they say less is left than this JVM believes, the buckets are
  * drained down to what the server says. That is how several JVMs sharing one budget stay under it
- * without talking to each other. Without configured limits, the first response's {@code
- * x-ratelimit-limit-*} headers set them.
+ * without talking to each other. A response's remaining is as of its own admission: the requests
+ * this JVM let through since are taken off it, and the server's refill since is added, before it is
+ * compared. Without configured limits, the first response's {@code x-ratelimit-limit-*} headers set
+ * them; the requests sent before that are taken off the same way, so a burst at the start is not
+ * counted twice as free.
  */
 final class RequestGate {
 
   private volatile @Nullable Bucket requests;
   private volatile @Nullable Bucket tokens;
+  private volatile long requestCapacity;
   private volatile long tokenCapacity;
+  private final AtomicLong admittedRequests = new AtomicLong();
+  private final AtomicLong admittedTokens = new AtomicLong();
 
   RequestGate(RateLimits limits) {
     this.requests = bucket(limits.requestsPerMinute());
     this.tokens = bucket(limits.tokensPerMinute());
+    this.requestCapacity = limits.requestsPerMinute();
     this.tokenCapacity = limits.tokensPerMinute();
   }
 
+  /**
+   * One request let through: the requests and tokens this gate had let through up to and including
+   * it, and when.
+   */
+  record Admission(long requests, long tokens, long nanoTime) {}
+
   /** Waits until one request of {@code cost} tokens may start, and takes it. */
-  void admit(long cost) throws InterruptedException {
+  Admission admit(long cost) throws InterruptedException {
     Bucket requests = this.requests;
     Bucket tokens = this.tokens;
     if (requests != null) {
@@ -40,11 +54,16 @@ final class RequestGate {
     if (tokens != null) {
       tokens.asBlocking().consume(Math.min(cost, tokenCapacity));
     }
+    synchronized (this) {
+      return new Admission(
+          admittedRequests.incrementAndGet(), admittedTokens.addAndGet(cost), System.nanoTime());
+    }
   }
 
   /** Corrects a request's token cost once the server said what it really was. */
   void correct(long estimated, long actual) {
     Bucket tokens = this.tokens;
+    admittedTokens.addAndGet(actual - estimated);
     if (tokens == null || estimated == actual) {
       return;
     }
@@ -55,11 +74,40 @@ final class RequestGate {
     }
   }
 
-  /** Drains the buckets down to what the server says is left, when it says less. */
-  void observe(RateLimitHeaders headers) {
+  /**
+   * Drains the buckets down to what the server says is left, when it says less; {@code headers}
+   * came with the answer to {@code admission}.
+   */
+  void observe(Admission admission, RateLimitHeaders headers) {
     learnLimits(headers);
-    drainTo(requests, headers.remainingRequests());
-    drainTo(tokens, headers.remainingTokens());
+    long elapsedNanos = System.nanoTime() - admission.nanoTime();
+    drainTo(
+        requests,
+        leftNow(
+            headers.remainingRequests(),
+            requestCapacity,
+            elapsedNanos,
+            admittedRequests.get() - admission.requests()));
+    drainTo(
+        tokens,
+        leftNow(
+            headers.remainingTokens(),
+            tokenCapacity,
+            elapsedNanos,
+            admittedTokens.get() - admission.tokens()));
+  }
+
+  /**
+   * What the server has left now, from what it had left when it admitted a request: plus its refill
+   * since, less what this JVM let through since.
+   */
+  private static @Nullable Long leftNow(
+      @Nullable Long remaining, long perMinute, long elapsedNanos, long admittedSince) {
+    if (remaining == null) {
+      return null;
+    }
+    long refill = (long) (perMinute * (elapsedNanos / 60e9));
+    return Math.max(0, Math.min(perMinute, remaining + refill) - admittedSince);
   }
 
   /**
@@ -81,6 +129,7 @@ final class RequestGate {
 
   private synchronized void learnLimits(RateLimitHeaders headers) {
     if (requests == null && headers.limitRequests() != null) {
+      requestCapacity = headers.limitRequests();
       requests = bucket(headers.limitRequests());
     }
     if (tokens == null && headers.limitTokens() != null) {

@@ -42,7 +42,7 @@ class RequestGateTest {
   @Test
   void serverSayingLessIsLeft_drainsTheLocalBucket() throws Exception {
     RequestGate gate = new RequestGate(new RateLimits(100, 0));
-    gate.observe(remaining(0L, null));
+    gate.observe(gate.admit(1), remaining(0L, null));
 
     CompletableFuture<Void> next = admitLater(gate, 1);
 
@@ -53,8 +53,7 @@ class RequestGateTest {
   @Test
   void serverSayingMoreIsLeft_doesNotRaiseTheLocalLimit() throws Exception {
     RequestGate gate = new RequestGate(new RateLimits(1, 0));
-    gate.admit(1);
-    gate.observe(remaining(1000L, null));
+    gate.observe(gate.admit(1), remaining(1000L, null));
 
     CompletableFuture<Void> next = admitLater(gate, 1);
 
@@ -65,13 +64,28 @@ class RequestGateTest {
   @Test
   void withoutConfiguredLimits_theServersLimitHeadersSetThem() throws Exception {
     RequestGate gate = new RequestGate(RateLimits.NONE);
-    gate.admit(1_000_000);
-    gate.observe(new RateLimitHeaders(2L, null, 1L, null, null, null, null));
+    gate.observe(gate.admit(1_000_000), new RateLimitHeaders(2L, null, 1L, null, null, null, null));
     gate.admit(1);
 
     CompletableFuture<Void> next = admitLater(gate, 1);
 
     assertFalse(waits(next, 200), "learned 2 per minute, 1 left, 1 taken");
+    next.cancel(true);
+  }
+
+  @Test
+  void requestsSentAfterTheOneAnswered_areTakenOffWhatTheServerSaysIsLeft() throws Exception {
+    RequestGate gate = new RequestGate(RateLimits.NONE);
+    RequestGate.Admission first = gate.admit(100);
+    for (int i = 0; i < 3; i++) {
+      gate.admit(100);
+    }
+
+    gate.observe(first, new RateLimitHeaders(null, 1_000L, null, 900L, null, null, null));
+
+    assertTrue(waits(admitLater(gate, 590), 2_000), "900 left at the first, 300 sent since");
+    CompletableFuture<Void> next = admitLater(gate, 100);
+    assertFalse(waits(next, 200), "the burst before the limits were known is not free again");
     next.cancel(true);
   }
 
