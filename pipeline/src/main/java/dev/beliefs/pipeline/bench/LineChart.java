@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline.bench;
 
+import dev.beliefs.pipeline.report.Svg;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,33 +19,18 @@ record LineChart(String title, String xLabel, String yLabel, List<Series> series
         series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(1);
     double maxY =
         series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[1]).max().orElse(1);
-    StringBuilder svg =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n"
-                    + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-                WIDTH,
-                HEIGHT,
-                WIDTH,
-                HEIGHT));
-    svg.append(text(WIDTH / 2, 24, "middle", 15, title));
+    StringBuilder svg = new StringBuilder(Svg.open(WIDTH, HEIGHT, title));
+    svg.append(Svg.text(WIDTH / 2, 24, "middle", 15, title));
     svg.append(line(MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN, "#444"));
     svg.append(line(MARGIN, MARGIN, MARGIN, HEIGHT - MARGIN, "#444"));
     for (int tick = 0; tick <= 5; tick++) {
       double x = maxX * tick / 5;
       double y = maxY * tick / 5;
-      svg.append(text((int) px(x, maxX), HEIGHT - MARGIN + 16, "middle", 11, number(x)));
-      svg.append(text(MARGIN - 6, (int) py(y, maxY) + 4, "end", 11, number(y)));
+      svg.append(Svg.text((int) px(x, maxX), HEIGHT - MARGIN + 16, "middle", 11, number(x)));
+      svg.append(Svg.text(MARGIN - 6, (int) py(y, maxY) + 4, "end", 11, number(y)));
     }
-    svg.append(text(WIDTH / 2, HEIGHT - 18, "middle", 12, xLabel));
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\">%s</text>\n",
-            HEIGHT / 2,
-            HEIGHT / 2,
-            yLabel));
+    svg.append(Svg.text(WIDTH / 2, HEIGHT - 18, "middle", 12, xLabel));
+    svg.append(Svg.verticalText(16, HEIGHT / 2, 12, yLabel));
     for (int i = 0; i < series.size(); i++) {
       Series s = series.get(i);
       StringBuilder points = new StringBuilder();
@@ -69,7 +55,7 @@ record LineChart(String title, String xLabel, String yLabel, List<Series> series
               s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
       int legendY = MARGIN + 16 * i;
       svg.append(line(MARGIN + 12, legendY, MARGIN + 36, legendY, s.colour()));
-      svg.append(text(MARGIN + 42, legendY + 4, "start", 12, s.name()));
+      svg.append(Svg.text(MARGIN + 42, legendY + 4, "start", 12, s.name()));
     }
     return svg.append("</svg>\n").toString();
   }
@@ -97,16 +83,5 @@ record LineChart(String title, String xLabel, String yLabel, List<Series> series
         x2,
         y2,
         colour);
-  }
-
-  private static String text(int x, int y, String anchor, int size, String content) {
-    return String.format(
-        Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-family=\"sans-serif\" font-size=\"%d\">%s</text>\n",
-        x,
-        y,
-        anchor,
-        size,
-        content.replace("&", "&amp;").replace("<", "&lt;"));
   }
 }

@@ -14,19 +14,8 @@ record BarChart(String title, String valueUnit, List<String> labels, List<Double
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     double scale = max > 0 ? (HEIGHT - 2.0 * MARGIN) / max : 0;
     int slot = values.isEmpty() ? 0 : (WIDTH - 2 * MARGIN) / values.size();
-    StringBuilder svg =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                    + " role=\"img\" aria-label=\"%s\">\n",
-                WIDTH,
-                HEIGHT,
-                WIDTH,
-                HEIGHT,
-                Html.escape(title)));
-    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    svg.append(text(WIDTH / 2, 20, "middle", 14, title));
+    StringBuilder svg = new StringBuilder(Svg.open(WIDTH, HEIGHT, title));
+    svg.append(Svg.text(WIDTH / 2, 20, "middle", 14, title));
     svg.append(
         String.format(
             Locale.ROOT,
@@ -49,16 +38,16 @@ record BarChart(String title, String valueUnit, List<String> labels, List<Double
               height,
               Html.escape(labels.get(i)),
               format(values.get(i))));
-      svg.append(text(x + barWidth / 2, HEIGHT - MARGIN + 16, "middle", 11, labels.get(i)));
+      svg.append(Svg.text(x + barWidth / 2, HEIGHT - MARGIN + 16, "middle", 11, labels.get(i)));
       svg.append(
-          text(
+          Svg.text(
               x + barWidth / 2,
               (int) (HEIGHT - MARGIN - height - 4),
               "middle",
               10,
               format(values.get(i))));
     }
-    svg.append(text(MARGIN, HEIGHT - 6, "start", 11, valueUnit));
+    svg.append(Svg.text(MARGIN, HEIGHT - 6, "start", 11, valueUnit));
     return svg.append("</svg>\n").toString();
   }
 
@@ -66,16 +55,5 @@ record BarChart(String title, String valueUnit, List<String> labels, List<Double
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value)
         : String.format(Locale.ROOT, "%.6g", value);
-  }
-
-  private static String text(int x, int y, String anchor, int size, String content) {
-    return String.format(
-        Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-family=\"sans-serif\" font-size=\"%d\">%s</text>\n",
-        x,
-        y,
-        anchor,
-        size,
-        Html.escape(content));
   }
 }
