@@ -5,12 +5,14 @@ import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -19,6 +21,11 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Cuts each transcript into chunks at every level of a {@link ChunkPlan}. The ids of windows
  * skipped as too short go to {@link Result#skipped()}, so the run summary can count them.
+ *
+ * <p>Chunks are handed on as they are cut, never gathered: the cutting is a splittable DoFn over
+ * the transcript's window positions, so a runner that buffers a step's output until the step
+ * returns (the DirectRunner) takes it in small parts and extraction starts after the first, however
+ * large the transcript. Flink passes each chunk on as it is output.
  */
 public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeChunks.Result> {
 
@@ -56,6 +63,7 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     return new Result(outputs.get(kept), outputs.get(skipped).setCoder(StringUtf8Coder.of()));
   }
 
+  @DoFn.BoundedPerElement
   static class CutWindowsFn extends DoFn<Transcript, Chunk> {
     private final Counter chunksSkipped = Metrics.counter(ExplodeChunks.class, "chunks_skipped");
     private final Distribution chunkPromptTokens =
@@ -80,18 +88,37 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
       this.skipped = skipped;
     }
 
+    /**
+     * Cuts the windows of the positions it claims. The backlog learns the transcript's chunk count
+     * once, with the first window (or at once for a transcript without any).
+     */
     @ProcessElement
-    public void process(@Element Transcript transcript, MultiOutputReceiver out) {
-      ChunkPlan.Windows windows = plan.cut(transcript, sizer);
-      backlog.cut(windows.kept().size());
-      for (Chunk chunk : windows.kept()) {
-        chunkPromptTokens.update(chunk.estimatedPromptTokens());
-        out.get(kept).output(chunk);
+    public void process(
+        @Element Transcript transcript,
+        RestrictionTracker<OffsetRange, Long> tracker,
+        MultiOutputReceiver out) {
+      OffsetRange range = tracker.currentRestriction();
+      if (range.getFrom() == range.getTo() && range.getFrom() == 0) {
+        backlog.cut(0);
       }
-      for (String id : windows.skipped()) {
-        chunksSkipped.inc();
-        out.get(skipped).output(id);
+      for (long position = range.getFrom(); tracker.tryClaim(position); position++) {
+        if (position == 0) {
+          backlog.cut(plan.keptCount(transcript));
+        }
+        ChunkPlan.Window window = plan.window(transcript, position, sizer);
+        if (window.kept()) {
+          chunkPromptTokens.update(window.chunk().estimatedPromptTokens());
+          out.get(kept).output(window.chunk());
+        } else {
+          chunksSkipped.inc();
+          out.get(skipped).output(window.chunk().id());
+        }
       }
+    }
+
+    @GetInitialRestriction
+    public OffsetRange windows(@Element Transcript transcript) {
+      return new OffsetRange(0, plan.windowCount(transcript));
     }
   }
 }
