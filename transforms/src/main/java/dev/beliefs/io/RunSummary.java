@@ -5,6 +5,7 @@ import dev.beliefs.cost.Latency;
 import dev.beliefs.cost.Totals;
 import java.math.BigDecimal;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -17,6 +18,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * entries found unusable and asked again. Of the {@code transcripts} read, {@code
  * transcripts_skipped} were left alone because an incremental run found their results already in
  * the output. {@code batch} says the chunks went through the Batch API, priced at its price.
+ *
+ * <p>{@code lost_requests} were sent but their answers never came back (timeouts, broken
+ * connections, a worker lost with them in flight): they are in {@code requests} but not in {@code
+ * cost_usd}, since their usage is unknown, though the API may bill them; {@code
+ * lost_cost_bound_usd} is the most they can cost. {@code deduplicated} chunks were answered by an
+ * identical request of the same run (two identical transcripts under different names), without a
+ * request of their own. {@code failure_reasons} counts the failed chunks by reason.
  */
 public record RunSummary(
     long transcripts,
@@ -49,7 +57,82 @@ public record RunSummary(
     SortedMap<String, Totals> perModel,
     Latency latencyMs,
     long peakRequestsPerMinute,
-    long peakTokensPerMinute) {
+    long peakTokensPerMinute,
+    long lostRequests,
+    BigDecimal lostCostBoundUsd,
+    long deduplicated,
+    SortedMap<String, Long> failureReasons) {
+
+  /** A summary without lost or deduplicated requests or failure reasons. */
+  public RunSummary(
+      long transcripts,
+      long transcriptsFailed,
+      long transcriptsSkipped,
+      long chunks,
+      long chunksFailed,
+      long chunksSkipped,
+      long requests,
+      long cacheHits,
+      long cacheCorrupt,
+      long retries,
+      long rateLimited,
+      long beliefs,
+      long beliefsFound,
+      long ungroundedDropped,
+      long promptTokens,
+      long cachedPromptTokens,
+      long completionTokens,
+      BigDecimal costUsd,
+      BigDecimal savedUsd,
+      @Nullable Double wallSeconds,
+      int workers,
+      String runner,
+      String model,
+      boolean batch,
+      String promptVersion,
+      @Nullable BigDecimal maxCostUsd,
+      SortedMap<Integer, Totals> perLevel,
+      SortedMap<String, Totals> perModel,
+      Latency latencyMs,
+      long peakRequestsPerMinute,
+      long peakTokensPerMinute) {
+    this(
+        transcripts,
+        transcriptsFailed,
+        transcriptsSkipped,
+        chunks,
+        chunksFailed,
+        chunksSkipped,
+        requests,
+        cacheHits,
+        cacheCorrupt,
+        retries,
+        rateLimited,
+        beliefs,
+        beliefsFound,
+        ungroundedDropped,
+        promptTokens,
+        cachedPromptTokens,
+        completionTokens,
+        costUsd,
+        savedUsd,
+        wallSeconds,
+        workers,
+        runner,
+        model,
+        batch,
+        promptVersion,
+        maxCostUsd,
+        perLevel,
+        perModel,
+        latencyMs,
+        peakRequestsPerMinute,
+        peakTokensPerMinute,
+        0,
+        BigDecimal.ZERO,
+        0,
+        new TreeMap<>());
+  }
 
   /**
    * What the pipeline knows about its own configuration, for the summary.
@@ -105,7 +188,11 @@ public record RunSummary(
         costs.perModel(),
         costs.latency(),
         costs.peakRequestsPerMinute(),
-        costs.peakTokensPerMinute());
+        costs.peakTokensPerMinute(),
+        total.lostRequests(),
+        total.lostCostBoundUsd(),
+        total.deduplicated(),
+        costs.failureReasons());
   }
 
   public RunSummary withWallSeconds(double seconds) {
@@ -140,7 +227,11 @@ public record RunSummary(
         perModel,
         latencyMs,
         peakRequestsPerMinute,
-        peakTokensPerMinute);
+        peakTokensPerMinute,
+        lostRequests,
+        lostCostBoundUsd,
+        deduplicated,
+        failureReasons);
   }
 
   public boolean anyFailed() {

@@ -322,7 +322,7 @@ public final class BatchJob {
     try {
       fileId = api.upload(part.file);
     } catch (ApiErrorException e) {
-      part.notSent(this, "http_" + e.status(), e.getMessage(), e.isRetryable());
+      part.notSent(this, e.reason(), e.getMessage(), e.isRetryable());
       return null;
     } catch (IOException e) {
       part.notSent(this, "connection", e.getClass().getSimpleName() + ": " + e.getMessage(), true);
