@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -51,6 +52,7 @@ public final class ExtractCommand {
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
       requireMatches(settings.input());
+      PreFlight.check(options, settings, apiKeys, err);
     } catch (IllegalArgumentException | ConfigurationException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return ExitCode.BAD_CONFIGURATION;
@@ -131,6 +133,11 @@ public final class ExtractCommand {
             "%d transcripts unchanged since an earlier run, %d answers from the cache ($%s"
                 + " saved)%n",
             summary.transcriptsSkipped(), summary.cacheHits(), summary.savedUsd().toPlainString());
+      }
+      Optional<String> refused = RefusedRun.problem(summary);
+      if (refused.isPresent()) {
+        err.println("error: " + refused.get());
+        return new Outcome(ExitCode.BAD_CONFIGURATION, summary);
       }
       if (summary.anyFailed()) {
         err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
