@@ -14,7 +14,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The transform cuts every window of every transcript exactly once, however it is split. */
+/** The transform cuts every window of every transcript exactly once. */
 @ExtendWith(TestPipelineExtension.class)
 class ExplodeChunksTest {
 
@@ -22,7 +22,6 @@ class ExplodeChunksTest {
 
   @Test
   void everyWindowIsCutOnce_longEnoughOnesAsChunksAndTheRestAsSkippedIds(TestPipeline pipeline) {
-    // 250 utterances: more windows than the DirectRunner cuts before it hands a part on.
     Transcript large = transcript("large", 250);
     Transcript small = transcript("small", 3);
     Transcript empty = transcript("empty", 0);
