@@ -148,7 +148,14 @@ public final class ExtractCommand {
       Thread.currentThread().interrupt();
       err.println("error: interrupted");
       return new Outcome(ExitCode.CRASH, null);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | OutOfMemoryError e) {
+      OutOfMemoryError oom = OutOfMemory.in(e);
+      if (oom != null) {
+        if (OutOfMemory.ending()) {
+          err.println(OutOfMemory.line(oom));
+        }
+        return new Outcome(ExitCode.CRASH, null);
+      }
       err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
       e.printStackTrace(err);
       return new Outcome(ExitCode.CRASH, null);
