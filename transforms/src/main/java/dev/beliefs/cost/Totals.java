@@ -34,43 +34,24 @@ public record Totals(
     implements Serializable {
 
   public static final Totals ZERO =
-      new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
-
-  /** Totals without lost or deduplicated requests. */
-  public Totals(
-      long chunks,
-      long chunksFailed,
-      long requests,
-      long cacheHits,
-      long retries,
-      long rateLimited,
-      long promptTokens,
-      long cachedPromptTokens,
-      long completionTokens,
-      BigDecimal costUsd,
-      long beliefs,
-      long ungroundedDropped,
-      long cacheCorrupt,
-      BigDecimal savedUsd) {
-    this(
-        chunks,
-        chunksFailed,
-        requests,
-        cacheHits,
-        retries,
-        rateLimited,
-        promptTokens,
-        cachedPromptTokens,
-        completionTokens,
-        costUsd,
-        beliefs,
-        ungroundedDropped,
-        cacheCorrupt,
-        savedUsd,
-        0,
-        BigDecimal.ZERO,
-        0);
-  }
+      new Totals(
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          BigDecimal.ZERO,
+          0,
+          0,
+          0,
+          BigDecimal.ZERO,
+          0,
+          BigDecimal.ZERO,
+          0);
 
   public static Totals of(CallStats stats) {
     return new Totals(

@@ -75,18 +75,4 @@ public record Extraction(
         deduplicated,
         lost);
   }
-
-  public Extraction withLost(LostRequests lostRequests) {
-    return new Extraction(
-        beliefs,
-        usage,
-        requests,
-        rateLimited,
-        latencyMs,
-        fromCache,
-        savedUsage,
-        cacheCorrupt,
-        deduplicated,
-        lostRequests);
-  }
 }

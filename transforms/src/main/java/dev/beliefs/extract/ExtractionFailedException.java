@@ -22,24 +22,11 @@ public class ExtractionFailedException extends Exception {
    */
   public ExtractionFailedException(
       String reason, String detail, Usage billed, int requests, int rateLimited, long latencyMs) {
-    this(reason, detail, billed, requests, rateLimited, latencyMs, false);
+    this(reason, detail, billed, requests, rateLimited, latencyMs, false, LostRequests.NONE);
   }
 
   /**
    * @param cacheCorrupt a response cache entry for the request was there but unusable
-   */
-  public ExtractionFailedException(
-      String reason,
-      String detail,
-      Usage billed,
-      int requests,
-      int rateLimited,
-      long latencyMs,
-      boolean cacheCorrupt) {
-    this(reason, detail, billed, requests, rateLimited, latencyMs, cacheCorrupt, LostRequests.NONE);
-  }
-
-  /**
    * @param lost requests whose answers never came back, though they may be billed
    */
   public ExtractionFailedException(

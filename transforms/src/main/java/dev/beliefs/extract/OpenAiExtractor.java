@@ -183,13 +183,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
         List<ModelBelief> beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
         Extraction answer =
             new Extraction(
-                    beliefs,
-                    attempts.billed,
-                    attempts.sent(),
-                    attempts.rateLimited,
-                    attempts.elapsedMs())
-                .withCacheCorrupt(attempts.cacheCorrupt)
-                .withLost(attempts.lost);
+                beliefs,
+                attempts.billed,
+                attempts.sent(),
+                attempts.rateLimited,
+                attempts.elapsedMs(),
+                false,
+                Usage.NONE,
+                attempts.cacheCorrupt,
+                false,
+                attempts.lost);
         if (cache != null) {
           cache.store(
               cacheKey, response.model(), response.content(), response.usage(), chunk.id(), answer);

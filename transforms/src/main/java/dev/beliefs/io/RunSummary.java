@@ -5,7 +5,6 @@ import dev.beliefs.cost.Latency;
 import dev.beliefs.cost.Totals;
 import java.math.BigDecimal;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -62,77 +61,6 @@ public record RunSummary(
     BigDecimal lostCostBoundUsd,
     long deduplicated,
     SortedMap<String, Long> failureReasons) {
-
-  /** A summary without lost or deduplicated requests or failure reasons. */
-  public RunSummary(
-      long transcripts,
-      long transcriptsFailed,
-      long transcriptsSkipped,
-      long chunks,
-      long chunksFailed,
-      long chunksSkipped,
-      long requests,
-      long cacheHits,
-      long cacheCorrupt,
-      long retries,
-      long rateLimited,
-      long beliefs,
-      long beliefsFound,
-      long ungroundedDropped,
-      long promptTokens,
-      long cachedPromptTokens,
-      long completionTokens,
-      BigDecimal costUsd,
-      BigDecimal savedUsd,
-      @Nullable Double wallSeconds,
-      int workers,
-      String runner,
-      String model,
-      boolean batch,
-      String promptVersion,
-      @Nullable BigDecimal maxCostUsd,
-      SortedMap<Integer, Totals> perLevel,
-      SortedMap<String, Totals> perModel,
-      Latency latencyMs,
-      long peakRequestsPerMinute,
-      long peakTokensPerMinute) {
-    this(
-        transcripts,
-        transcriptsFailed,
-        transcriptsSkipped,
-        chunks,
-        chunksFailed,
-        chunksSkipped,
-        requests,
-        cacheHits,
-        cacheCorrupt,
-        retries,
-        rateLimited,
-        beliefs,
-        beliefsFound,
-        ungroundedDropped,
-        promptTokens,
-        cachedPromptTokens,
-        completionTokens,
-        costUsd,
-        savedUsd,
-        wallSeconds,
-        workers,
-        runner,
-        model,
-        batch,
-        promptVersion,
-        maxCostUsd,
-        perLevel,
-        perModel,
-        latencyMs,
-        peakRequestsPerMinute,
-        peakTokensPerMinute,
-        0,
-        BigDecimal.ZERO,
-        0,
-        new TreeMap<>());
-  }
 
   /**
    * What the pipeline knows about its own configuration, for the summary.

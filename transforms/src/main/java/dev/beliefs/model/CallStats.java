@@ -52,44 +52,4 @@ public record CallStats(
     BigDecimal lostCostBoundUsd,
     boolean deduplicated,
     @Nullable String failureReason)
-    implements Serializable {
-
-  /** A chunk that lost no request, was not deduplicated, and whose reason is not kept. */
-  public CallStats(
-      String model,
-      int level,
-      boolean succeeded,
-      int requests,
-      int retries,
-      int rateLimited,
-      boolean fromCache,
-      Usage usage,
-      BigDecimal costUsd,
-      long latencyMs,
-      int beliefs,
-      int ungroundedDropped,
-      BigDecimal savedUsd,
-      boolean cacheCorrupt,
-      long finishedAtMs) {
-    this(
-        model,
-        level,
-        succeeded,
-        requests,
-        retries,
-        rateLimited,
-        fromCache,
-        usage,
-        costUsd,
-        latencyMs,
-        beliefs,
-        ungroundedDropped,
-        savedUsd,
-        cacheCorrupt,
-        finishedAtMs,
-        0,
-        BigDecimal.ZERO,
-        false,
-        null);
-  }
-}
+    implements Serializable {}

@@ -35,7 +35,11 @@ class SumCostsTest {
               1,
               BigDecimal.ZERO,
               false,
-              0),
+              0,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null),
           new CallStats(
               "gpt-4o-mini",
               1,
@@ -51,7 +55,11 @@ class SumCostsTest {
               0,
               BigDecimal.ZERO,
               false,
-              15_000),
+              15_000,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null),
           new CallStats(
               "gpt-4o-mini",
               5,
@@ -67,7 +75,11 @@ class SumCostsTest {
               0,
               BigDecimal.ZERO,
               false,
-              75_000));
+              75_000,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null));
 
   @Test
   void totalsAddUpPerLevelAndOverall(TestPipeline pipeline) {
