@@ -159,7 +159,7 @@ class HostileInputsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"vtt", "srt", "json", "txt"})
-  void oneSpeakerThroughout_mergesIntoTurnsThatFit_withTheirTimes(String extension)
+  void oneSpeakerThroughout_isCutIntoItsSentences_withTheirTimes(String extension)
       throws Exception {
     List<String> turns = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
@@ -178,13 +178,12 @@ class HostileInputsTest {
             .utterances();
 
     assertTrue(utterances.stream().allMatch(u -> u.speaker().equals("Speaker 7")));
-    if (extension.equals("txt")) {
-      assertEquals(
-          3_000, utterances.size()); // labelled turns are kept as the transcript wrote them
-    } else {
-      assertEquals(30, utterances.size()); // 100 cues of 10 words each, closed at 1,000 words
-      assertEquals(200.0, utterances.get(1).startSeconds());
-      assertEquals(400.0, utterances.get(1).endSeconds());
+    // Labelled turns are kept as the transcript wrote them; cues and segments of one speaker
+    // are cut into sentences, here one a cue, each with its cue's times.
+    assertEquals(3_000, utterances.size());
+    if (!extension.equals("txt")) {
+      assertEquals(2.0, utterances.get(1).startSeconds());
+      assertEquals(4.0, utterances.get(1).endSeconds());
     }
   }
 
