@@ -21,6 +21,12 @@ public final class AssemblyAiJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "an AssemblyAI transcript: 'utterances' of {\"speaker\", \"text\", \"start\"} in"
+        + " milliseconds, or 'audio_url' and 'words'";
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     JsonOutline outline = JsonOutline.of(text);
     return outline.has("utterances[].start") || outline.has("audio_url");

@@ -30,6 +30,16 @@ public final class DeepgramJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "a Deepgram response: 'results' with 'channels[].alternatives[]' or 'utterances'";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return JsonOutline.of(text).has("results") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     JsonOutline outline = JsonOutline.of(text);
     return outline.has("results.channels[].alternatives") || outline.has("results.utterances");

@@ -28,6 +28,17 @@ public final class SrtFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "numbered cues: a counter line, a timing line '00:00:01,000 --> 00:00:04,000' and the"
+        + " words";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return text.contains("-->") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     return fileName.toLowerCase(Locale.ROOT).endsWith(".srt")
         || OPENING.matcher(text.substring(0, Math.min(text.length(), 200))).find();

@@ -19,6 +19,17 @@ public final class WhisperJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "an object with a 'segments' array of {\"text\", \"start\", \"end\"} (Whisper,"
+        + " WhisperX, whisper-timestamped)";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return JsonOutline.of(text).has("segments") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     return JsonOutline.of(text).has("segments[].text");
   }
