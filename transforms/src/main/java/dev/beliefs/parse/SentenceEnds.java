@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 /**
  * Where sentences end, word by word: a word that ends with {@code .}, {@code !} or {@code ?}
  * (closing quotes and brackets after it allowed) ends a sentence, unless it is an ellipsis, an
- * initial ({@code J.}, {@code U.S.}) or a common abbreviation ({@code Mr.}, {@code e.g.}); the
- * full-width marks {@code 。！？} end a sentence wherever they stand, since Chinese and Japanese put
- * no space after them.
+ * initial in capitals ({@code J.}, {@code U.S.}) or a common abbreviation ({@code Mr.}, {@code
+ * e.g.}); the full-width marks {@code 。！？} end a sentence wherever they stand, since Chinese and
+ * Japanese put no space after them.
  */
 final class SentenceEnds {
 
   private static final String CLOSERS = "\"'”’»)]";
   private static final String FULL_WIDTH_ENDS = "。！？";
   private static final Pattern OPENERS = Pattern.compile("^[\"“‘«(\\[]+");
-  private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
   private static final Set<String> ABBREVIATIONS =
       Set.of(
           "mr.", "mrs.", "ms.", "dr.", "prof.", "sr.", "jr.", "st.", "vs.", "etc.", "e.g.", "i.e.",

@@ -7,19 +7,26 @@ import java.util.stream.Collectors;
 
 /**
  * The formats the job reads, asked in order: the first that claims a file reads it. Caption formats
- * go first, as their extension or first line is unmistakable; then the JSON shapes, which claim by
- * content whatever the file's name; plain text last, by extension.
+ * go first, as their extension or first line is unmistakable (captions that name speakers with a
+ * prefix before plain ones); then the JSON shapes, which claim by content whatever the file's name;
+ * then HTML, and the text layouts recognised by their turn headers (Otter, Markdown headings);
+ * plain text with speaker labels last, by extension.
  */
 public final class TranscriptFormats {
 
   private static final List<TranscriptFormat> ALL =
       List.of(
+          new NamedCaptionsFormat(),
           new WebVttFormat(),
           new SrtFormat(),
+          new PodcastJsonFormat(),
           new BeliefsJsonFormat(),
           new WhisperJsonFormat(),
           new AssemblyAiJsonFormat(),
           new DeepgramJsonFormat(),
+          new PodcastHtmlFormat(),
+          new OtterTextFormat(),
+          new MarkdownHeadingsFormat(),
           new LabelledTextFormat());
 
   private TranscriptFormats() {}
