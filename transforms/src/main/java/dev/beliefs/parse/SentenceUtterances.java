@@ -28,8 +28,8 @@ final class SentenceUtterances {
 
   static final double LONG_PAUSE_SECONDS = 1.5;
   static final int UNPUNCTUATED_WORDS = 15;
-  static final int PUNCTUATED_WORDS = 30;
-  static final int MAX_WORDS = 60;
+  static final int PUNCTUATED_WORDS = 60;
+  static final int MAX_WORDS = 100;
 
   private final boolean punctuated;
   private final List<Utterance> utterances = new ArrayList<>();
