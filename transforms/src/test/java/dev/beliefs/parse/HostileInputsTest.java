@@ -41,6 +41,14 @@ class HostileInputsTest {
         "formats/whisper_timestamped_json_output_spacewalk.json",
         "formats/assemblyai_transcript_json_utterances_TRUNCATED.json",
         "formats/deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json",
+        "formats/podcast_json_podcastindex_spec_example.json",
+        "formats/podcast_html_podcastindex_spec_example.html",
+        "formats/srt_speaker_names_podcastindex_spec_example.srt",
+        "formats/srt_no_speakers_podcastindex_example_first_40_cues.srt",
+        "formats/webvtt_speaker_names_zoom_layout_reconstructed_spacewalk.vtt",
+        "formats/otter_txt_export_reconstructed_spacewalk.txt",
+        "formats/markdown_headings_descript_layout_reconstructed_spacewalk.md",
+        "formats/youtube_autocaption_punctuated_reconstructed_spacewalk.vtt",
         "conversations/nasa-hwhap-ep218.txt",
         "conversations/gotime-150-excerpt.md");
   }
