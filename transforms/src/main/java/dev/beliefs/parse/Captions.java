@@ -1,6 +1,7 @@
 package dev.beliefs.parse;
 
 import dev.beliefs.model.Utterance;
+import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -19,6 +20,34 @@ final class Captions implements SpeechPieces {
   @FunctionalInterface
   interface SpeakerMarkup {
     List<Run> runs(List<String> cueLines);
+  }
+
+  /** Reads a speaker label at the start of a cue line: the run it starts, or null for none. */
+  @FunctionalInterface
+  interface LineLabel {
+    @Nullable Run read(String line);
+  }
+
+  /**
+   * A cue's lines split where a line starts with a label; the lines before the first label are a
+   * run without a speaker.
+   */
+  static List<Run> runsAtLabels(List<String> cueLines, LineLabel label) {
+    List<Run> runs = new ArrayList<>();
+    String speaker = null;
+    StringBuilder run = new StringBuilder();
+    for (String line : cueLines) {
+      Run labelled = label.read(line);
+      if (labelled != null) {
+        runs.add(new Run(speaker, run.toString()));
+        run.setLength(0);
+        speaker = labelled.speaker();
+        line = labelled.text();
+      }
+      run.append(line).append('\n');
+    }
+    runs.add(new Run(speaker, run.toString()));
+    return runs;
   }
 
   private final String text;

@@ -66,16 +66,27 @@ public final class LabelledTextFormat implements TranscriptFormat {
           "found no speaker labels: start each turn with 'Name:' or '**Name:**' on a new line,"
               + " or use the JSON transcript format described in docs/formats.md");
     }
-    List<Utterance> utterances = new ArrayList<>();
-    Turn current = null;
-    boolean afterBlank = true;
-    for (String raw : Lines.of(text)) {
-      String line = raw.strip();
-      boolean paragraphStart = afterBlank;
-      afterBlank = line.isEmpty() || TextNotes.isMarkdownHeading(line);
-      if (line.isEmpty()) {
-        continue;
-      }
+    Turns turns = new Turns(labels);
+    Paragraphs.forEachLine(text, turns::line);
+    List<Utterance> utterances = turns.utterances();
+    if (utterances.isEmpty()) {
+      throw new TranscriptParseException(
+          "no_speech", "the speaker labels are followed by no speech (only cues or timestamps)");
+    }
+    return utterances;
+  }
+
+  /** Builds the turns line by line. */
+  private static final class Turns {
+    private final SpeakerLabels labels;
+    private final List<Utterance> utterances = new ArrayList<>();
+    private Turn current;
+
+    Turns(SpeakerLabels labels) {
+      this.labels = labels;
+    }
+
+    void line(String line, boolean paragraphStart) {
       LabelCandidate candidate = LabelCandidate.of(line);
       if (labels.counts(candidate, paragraphStart)) {
         finish(current, utterances);
@@ -94,12 +105,11 @@ public final class LabelledTextFormat implements TranscriptFormat {
         current.append(speech.text);
       }
     }
-    finish(current, utterances);
-    if (utterances.isEmpty()) {
-      throw new TranscriptParseException(
-          "no_speech", "the speaker labels are followed by no speech (only cues or timestamps)");
+
+    List<Utterance> utterances() {
+      finish(current, utterances);
+      return utterances;
     }
-    return utterances;
   }
 
   private static void finish(Turn turn, List<Utterance> utterances) {

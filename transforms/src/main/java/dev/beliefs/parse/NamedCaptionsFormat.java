@@ -1,7 +1,6 @@
 package dev.beliefs.parse;
 
 import dev.beliefs.model.Utterance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,32 +59,19 @@ public final class NamedCaptionsFormat implements TranscriptFormat {
   }
 
   private static List<Captions.Run> prefixedLines(List<String> cueLines) {
-    List<Captions.Run> runs = new ArrayList<>();
-    String speaker = null;
-    StringBuilder run = new StringBuilder();
-    for (String line : cueLines) {
-      Matcher prefix = prefix(line);
-      if (prefix != null) {
-        runs.add(new Captions.Run(speaker, run.toString()));
-        run.setLength(0);
-        speaker = prefix.group("name").strip();
-        line = prefix.group("rest");
-      }
-      run.append(line).append('\n');
-    }
-    runs.add(new Captions.Run(speaker, run.toString()));
-    return runs;
+    return Captions.runsAtLabels(cueLines, NamedCaptionsFormat::prefix);
   }
 
-  /** The line's name prefix, or null when it starts with none. */
-  private static Matcher prefix(String line) {
+  /** The speaker a line's name prefix names and the words after it, or null. */
+  private static Captions.Run prefix(String line) {
     Matcher prefix = PREFIX.matcher(line);
     if (!prefix.matches()) {
       return null;
     }
-    NameShape shape = NameShape.of(prefix.group("name").strip());
-    boolean name =
+    String name = prefix.group("name").strip();
+    NameShape shape = NameShape.of(name);
+    boolean isName =
         shape == NameShape.CAPITALISED || shape == NameShape.ALL_CAPS || shape == NameShape.UNCASED;
-    return name ? prefix : null;
+    return isName ? new Captions.Run(name, prefix.group("rest")) : null;
   }
 }

@@ -8,17 +8,16 @@ import java.util.regex.Pattern;
 /**
  * Otter.ai's text export: each turn starts with a header line, the speaker's name, two spaces or
  * more and the start time ({@code Speaker Name 0:03}, {@code Kay Taylor 1:02:03}; just the time
- * when speakers were not identified), and its words follow on the next lines until the next header.
- * Otter's closing line {@code Transcribed by https://otter.ai} is not speech. It is recognised by
- * its headers, whatever the file is called: at least two, or one on the first line, and most
- * paragraphs starting with one. Only headers start turns, so a colon in the words never makes a
- * speaker. The text is the turn's lines joined by single spaces.
+ * when speakers were not identified), and its words follow on the next lines until the next header
+ * ({@link HeadedTurns}). Otter's closing line {@code Transcribed by https://otter.ai} is not
+ * speech. It is recognised by its headers starting at least half of the paragraphs, whatever the
+ * file is called. The text is the turn's lines joined by single spaces.
  */
 public final class OtterTextFormat implements TranscriptFormat {
 
   private static final Pattern HEADER =
       Pattern.compile(
-          "^(?:(?<name>\\S.{0,79}?)[ \\t]{2,}|)(?<time>(?:\\d{1,2}:)?\\d{1,3}:\\d{2})\\s*$");
+          "^(?:(?<name>\\S.{0,79}?)[ \\t]{2,}|)(?<time>(?:\\d{1,2}:)?\\d{1,3}:\\d{2})$");
   private static final Pattern FOOTER =
       Pattern.compile("(?i)^transcribed by https?://(?:www\\.)?otter\\.ai/?$");
 
@@ -35,66 +34,31 @@ public final class OtterTextFormat implements TranscriptFormat {
 
   @Override
   public boolean claims(String fileName, String text) {
-    if (JsonOutline.looksLikeJson(text)) {
-      return false;
-    }
-    int headers = 0;
-    int paragraphs = 0;
-    boolean firstLineHeader = false;
-    boolean afterBlank = true;
-    for (String raw : Lines.of(text)) {
-      String line = raw.strip();
-      if (line.isEmpty()) {
-        afterBlank = true;
-        continue;
-      }
-      boolean header = isHeader(raw);
-      firstLineHeader |= header && paragraphs == 0 && headers == 0;
-      headers += header ? 1 : 0;
-      paragraphs += afterBlank && !FOOTER.matcher(line).matches() ? 1 : 0;
-      afterBlank = false;
-    }
-    return (headers >= 2 || firstLineHeader) && headers * 2 >= paragraphs;
+    return !JsonOutline.looksLikeJson(text)
+        && HeadedTurns.startMostParagraphs(
+            text, line -> HEADER.matcher(line).matches() || FOOTER.matcher(line).matches(), 2);
   }
 
   @Override
   public int resemblance(String fileName, String text) {
-    for (String raw : Lines.of(text)) {
-      if (isHeader(raw)) {
-        return 1;
-      }
-    }
-    return 0;
+    int[] headers = {0};
+    Paragraphs.forEachLine(text, (line, start) -> headers[0] += header(line) != null ? 1 : 0);
+    return Math.min(headers[0], 1);
   }
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    SpeechPieces pieces =
-        handler -> {
-          String speaker = null;
-          Double start = null;
-          StringBuilder words = new StringBuilder();
-          for (String raw : Lines.of(text)) {
-            Matcher header = HEADER.matcher(raw.strip().isEmpty() ? "" : raw.stripTrailing());
-            if (!raw.isBlank() && header.matches()) {
-              handler.accept(speaker, start, null, words.toString());
-              words.setLength(0);
-              speaker = header.group("name") == null ? null : header.group("name").strip();
-              start = LabelCandidate.seconds(header.group("time"));
-            } else if (!FOOTER.matcher(raw.strip()).matches()) {
-              words.append(raw).append('\n');
-            }
-          }
-          handler.accept(speaker, start, null, words.toString());
-        };
-    List<Utterance> utterances = SpeechPieces.utterances(pieces);
-    if (utterances.isEmpty()) {
-      throw new TranscriptParseException("no_speech", "the turn headers are followed by no words");
-    }
-    return utterances;
+    return HeadedTurns.utterances(
+        text, OtterTextFormat::header, line -> FOOTER.matcher(line).matches(), words -> words);
   }
 
-  private static boolean isHeader(String raw) {
-    return !raw.isBlank() && HEADER.matcher(raw.stripTrailing()).matches();
+  private static HeadedTurns.Header header(String line) {
+    Matcher header = HEADER.matcher(line);
+    if (!header.matches()) {
+      return null;
+    }
+    String name = header.group("name");
+    return new HeadedTurns.Header(
+        name == null ? null : name.strip(), LabelCandidate.seconds(header.group("time")), "");
   }
 }

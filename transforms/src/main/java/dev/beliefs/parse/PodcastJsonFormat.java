@@ -39,28 +39,11 @@ public final class PodcastJsonFormat implements TranscriptFormat {
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    JsonPieces segments =
-        new JsonPieces(
-            text,
-            "segments",
-            (segment, where, piece) -> {
-              JsonFields.requireObject(segment, where);
-              String body = JsonFields.text(segment, "body", where);
-              piece.accept(
-                  JsonFields.label(segment, "speaker", where),
-                  JsonFields.seconds(segment, "startTime", 1, where),
-                  JsonFields.seconds(segment, "endTime", 1, where),
-                  body == null ? "" : body);
-            });
-    List<Utterance> utterances = SpeechPieces.utterances(segments);
-    if (!segments.found()) {
-      throw new TranscriptParseException(
-          "wrong_shape",
-          "expected an object with a 'segments' array of {speaker, startTime, body}");
-    }
-    if (utterances.isEmpty()) {
-      throw new TranscriptParseException("no_speech", "the segments hold no body text");
-    }
-    return utterances;
+    return JsonPieces.segments(
+        text,
+        "body",
+        "startTime",
+        "endTime",
+        "an object with a 'segments' array of {speaker, startTime, body}");
   }
 }

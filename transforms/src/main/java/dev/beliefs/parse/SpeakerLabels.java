@@ -46,16 +46,7 @@ final class SpeakerLabels {
 
   static SpeakerLabels of(String text) {
     SpeakerLabels labels = new SpeakerLabels();
-    boolean afterBlank = true;
-    for (String raw : Lines.of(text)) {
-      String line = raw.strip();
-      if (line.isEmpty()) {
-        afterBlank = true;
-        continue;
-      }
-      labels.count(line, afterBlank);
-      afterBlank = TextNotes.isMarkdownHeading(line);
-    }
+    Paragraphs.forEachLine(text, labels::count);
     labels.finish();
     return labels;
   }

@@ -1,7 +1,6 @@
 package dev.beliefs.parse;
 
 import dev.beliefs.model.Utterance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -50,21 +49,16 @@ public final class SrtFormat implements TranscriptFormat {
   }
 
   private static List<Captions.Run> speakerLines(List<String> cueLines) {
-    List<Captions.Run> runs = new ArrayList<>();
-    String speaker = null;
-    StringBuilder run = new StringBuilder();
-    for (String line : cueLines) {
-      Matcher label = SPEAKER_LINE.matcher(line);
-      if (label.matches()) {
-        runs.add(new Captions.Run(speaker, run.toString()));
-        run.setLength(0);
-        String name = label.group(1) != null ? label.group(1) : label.group(2);
-        speaker = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        line = label.group(3);
-      }
-      run.append(line).append('\n');
+    return Captions.runsAtLabels(cueLines, SrtFormat::speakerLine);
+  }
+
+  private static Captions.Run speakerLine(String line) {
+    Matcher label = SPEAKER_LINE.matcher(line);
+    if (!label.matches()) {
+      return null;
     }
-    runs.add(new Captions.Run(speaker, run.toString()));
-    return runs;
+    String name = label.group(1) != null ? label.group(1) : label.group(2);
+    return new Captions.Run(
+        Character.toUpperCase(name.charAt(0)) + name.substring(1), label.group(3));
   }
 }

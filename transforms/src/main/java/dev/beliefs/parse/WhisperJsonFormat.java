@@ -36,27 +36,7 @@ public final class WhisperJsonFormat implements TranscriptFormat {
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    JsonPieces segments =
-        new JsonPieces(
-            text,
-            "segments",
-            (segment, where, piece) -> {
-              JsonFields.requireObject(segment, where);
-              String speech = JsonFields.text(segment, "text", where);
-              piece.accept(
-                  JsonFields.label(segment, "speaker", where),
-                  JsonFields.seconds(segment, "start", 1, where),
-                  JsonFields.seconds(segment, "end", 1, where),
-                  speech == null ? "" : speech);
-            });
-    List<Utterance> utterances = SpeechPieces.utterances(segments);
-    if (!segments.found()) {
-      throw new TranscriptParseException(
-          "wrong_shape", "expected an object with a 'segments' array, as Whisper writes");
-    }
-    if (utterances.isEmpty()) {
-      throw new TranscriptParseException("no_speech", "the segments hold no text");
-    }
-    return utterances;
+    return JsonPieces.segments(
+        text, "text", "start", "end", "an object with a 'segments' array, as Whisper writes");
   }
 }
