@@ -108,6 +108,41 @@ class FailFastTest {
   }
 
   @Test
+  void anAccountWithoutCredit_isFoundBeforeTheRun_andNotOneChatCompletionIsSent() {
+    api.noCredit = true;
+
+    int exit = extractOnline(KEY, temp.resolve("out"));
+
+    assertEquals(ExitCode.BAD_CONFIGURATION, exit, stderr.toString());
+    assertEquals(1, errorLines().size(), stderr.toString());
+    assertTrue(
+        errorLines().get(0).startsWith("error: the account has no credit left"), stderr.toString());
+    assertEquals(0, api.chats.get());
+  }
+
+  @Test
+  void aServerThatCannotBeReached_exitsTwoWithOneLine() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    int exit =
+        extract(
+            KEY,
+            "--input=" + input + "/*.txt",
+            "--output=" + temp.resolve("out"),
+            "--baseUrl=http://127.0.0.1:" + closedPort + "/v1",
+            "--model=gpt-4o-mini");
+
+    assertEquals(ExitCode.BAD_CONFIGURATION, exit, stderr.toString());
+    assertEquals(1, errorLines().size(), stderr.toString());
+    assertTrue(
+        errorLines().get(0).startsWith("error: cannot reach http://127.0.0.1:" + closedPort),
+        stderr.toString());
+  }
+
+  @Test
   void anOutputThatCannotBeWritten_exitsTwoWithOneLine_andNothingIsSent() throws IOException {
     Path notADirectory = Files.writeString(temp.resolve("a-file"), "in the way");
 
@@ -136,7 +171,9 @@ class FailFastTest {
 
   @Test
   void noCreditLeft_stopsAsking_recordsEveryUnansweredChunk_andExitsTwo() throws Exception {
+    // The credit ran out after the check before the run: the first chat completions find it.
     api.noCredit = true;
+    api.creditCheckedOnlyByChat = true;
     Path out = temp.resolve("out");
 
     int exit = extractOnline(KEY, out, "--workers=2");
@@ -263,6 +300,7 @@ class FailFastTest {
     final AtomicInteger chats = new AtomicInteger();
     volatile boolean listsModels = true;
     volatile boolean noCredit;
+    volatile boolean creditCheckedOnlyByChat;
     volatile boolean dropFirstAsk;
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
@@ -286,6 +324,8 @@ class FailFastTest {
         reply(exchange, 404, error("invalid_request_error", "unknown_url", "Unknown URL"));
       } else if (refused(exchange)) {
         reply(exchange, 401, badKey(exchange));
+      } else if (noCredit && !creditCheckedOnlyByChat) {
+        reply(exchange, 429, noCredit());
       } else {
         reply(exchange, 200, "{\"object\": \"list\", \"data\": [{\"id\": \"gpt-4o-mini\"}]}");
       }
@@ -298,15 +338,16 @@ class FailFastTest {
       if (refused(exchange)) {
         reply(exchange, 401, badKey(exchange));
       } else if (noCredit) {
-        reply(
-            exchange,
-            429,
-            error("insufficient_quota", "insufficient_quota", "You exceeded your current quota"));
+        reply(exchange, 429, noCredit());
       } else if (dropFirstAsk && asked.add(chunk)) {
         exchange.close();
       } else {
         reply(exchange, 200, completion());
       }
+    }
+
+    private static String noCredit() {
+      return error("insufficient_quota", "insufficient_quota", "You exceeded your current quota");
     }
 
     private boolean refused(HttpExchange exchange) {
