@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -69,10 +70,28 @@ public final class ExtractCommand {
     return execute(options, settings);
   }
 
-  /** Runs the job and records the run in {@code runs.jsonl}, whatever its outcome. */
+  /**
+   * Runs the job and records the run in {@code runs.jsonl}, whatever its outcome; once, also when
+   * running out of memory ends the JVM before the job returns.
+   */
   private int execute(BeliefOptions options, JobSettings settings) {
     Instant started = Instant.now();
+    AtomicBoolean recorded = new AtomicBoolean();
+    OutOfMemory.whenEnding(
+        () -> {
+          if (recorded.compareAndSet(false, true)) {
+            record(options, settings, started, new Outcome(ExitCode.CRASH, null));
+          }
+        });
     Outcome outcome = runJob(options, settings);
+    if (recorded.compareAndSet(false, true)) {
+      record(options, settings, started, outcome);
+    }
+    return outcome.exitCode();
+  }
+
+  private void record(
+      BeliefOptions options, JobSettings settings, Instant started, Outcome outcome) {
     try {
       RunLog.append(
           settings.output(),
@@ -95,7 +114,6 @@ public final class ExtractCommand {
               + ": "
               + firstLine(String.valueOf(e.getMessage())));
     }
-    return outcome.exitCode();
   }
 
   private record Outcome(int exitCode, @Nullable RunSummary summary) {}

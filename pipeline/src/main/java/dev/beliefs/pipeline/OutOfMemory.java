@@ -11,19 +11,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * busy for minutes with no summary, no {@code runs.jsonl} line, and a schedule's lock held.
  *
  * <p>The command that runs the job reports an out-of-memory error that ends the job like any crash,
- * in one line ({@link #line}), records the run and exits {@link ExitCode#CRASH}; one that kills
- * some other thread ({@link #install}) prints the line and ends the JVM the same way. Either way
- * the JVM is halted {@link #GRACE} later if it has not exited by then. Not {@code
- * -XX:+ExitOnOutOfMemoryError}: its exit code, 3, means "finished, some chunks failed" here.
+ * in one line ({@link #line}), records the run and exits {@link ExitCode#CRASH}. One that kills
+ * some other thread ({@link #install}) prints the line, records the run ({@link #whenEnding}) and
+ * halts the JVM with the same code at once. Either way the JVM is halted {@link #GRACE} after the
+ * error if it has not exited by then. Not {@code -XX:+ExitOnOutOfMemoryError}: its exit code, 3,
+ * means "finished, some chunks failed" here.
  *
  * <p>A few megabytes are set aside when the class loads and let go when memory runs out, so that
  * the line can be printed and the run recorded.
  */
 final class OutOfMemory {
 
-  static final Duration GRACE = Duration.ofSeconds(10);
+  static final Duration GRACE = Duration.ofSeconds(30);
 
   private static final AtomicBoolean ENDING = new AtomicBoolean();
+
+  private static volatile Runnable beforeHalt = () -> {};
 
   @SuppressWarnings("unused") // held to be let go
   private static volatile byte @Nullable [] reserve = new byte[4 << 20];
@@ -46,8 +49,18 @@ final class OutOfMemory {
           }
           if (ending()) {
             err.println(line(oom));
+            try {
+              beforeHalt.run();
+            } finally {
+              Runtime.getRuntime().halt(ExitCode.CRASH);
+            }
           }
         });
+  }
+
+  /** What to do before an out-of-memory error outside the job ends the JVM: record the run. */
+  static void whenEnding(Runnable record) {
+    beforeHalt = record;
   }
 
   /** The out-of-memory error that {@code e} is or was caused by; null if none. */
