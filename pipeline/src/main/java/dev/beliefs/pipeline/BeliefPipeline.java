@@ -21,9 +21,9 @@ import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.TranscriptBeliefs;
 import dev.beliefs.parse.ParseTranscripts;
+import dev.beliefs.progress.ChunkTally;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -45,11 +45,7 @@ public final class BeliefPipeline {
   public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
     PCollection<FileIO.ReadableFile> files =
         pipeline
-            .apply(
-                "MatchTranscripts",
-                FileIO.match()
-                    .filepattern(settings.input())
-                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("MatchTranscripts", new MatchPatterns(InputPatterns.of(settings.input())))
             .apply("ReadMatches", FileIO.readMatches())
             .apply("PaceReading", new PaceReading<>(settings.backlog()));
 
@@ -80,7 +76,12 @@ public final class BeliefPipeline {
                 new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer())
                     .withBacklog(settings.backlog()));
 
-    ExtractBeliefs.Result extracted = chunks.chunks().apply("ExtractBeliefs", extraction(settings));
+    ExtractBeliefs.Result extracted =
+        chunks
+            .chunks()
+            .apply(
+                "ExtractBeliefs",
+                extraction(settings, progressTally(pipeline.getOptions().getJobName())));
 
     PCollection<TranscriptBeliefs> merged =
         extracted.results().apply("MergeBeliefs", new MergeBeliefs());
@@ -149,13 +150,19 @@ public final class BeliefPipeline {
     return pipeline;
   }
 
+  /** Where a running job's progress is counted: {@link ChunkTally#of} the job's name. */
+  public static ChunkTally progressTally(String jobName) {
+    return ChunkTally.of(jobName);
+  }
+
   /** Online requests, or with {@code --batch} the Batch API: the same results either way. */
   private static PTransform<PCollection<Chunk>, ExtractBeliefs.Result> extraction(
-      JobSettings settings) {
+      JobSettings settings, ChunkTally tally) {
     if (settings.batch() != null) {
-      return new ExtractBeliefsInBatches(settings.batch());
+      return new ExtractBeliefsInBatches(settings.batch()).withProgress(tally);
     }
     return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
-        .withBacklog(settings.backlog());
+        .withBacklog(settings.backlog())
+        .withProgress(tally);
   }
 }
