@@ -6,15 +6,17 @@ import dev.beliefs.extract.RateLimits;
 import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.parse.TranscriptParser;
+import dev.beliefs.pipeline.cli.OptionArgs;
 import dev.beliefs.pipeline.estimate.AnswerSizes;
 import dev.beliefs.pipeline.estimate.CostEstimate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -37,7 +39,9 @@ public final class EstimateCommand {
     try {
       PipelineOptionsFactory.register(BeliefOptions.class);
       BeliefOptions options =
-          PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
+          PipelineOptionsFactory.fromArgs(OptionArgs.forExtract("estimate").check(args))
+              .withValidation()
+              .as(BeliefOptions.class);
       FileSystems.setDefaultPipelineOptions(options);
       String model = JobSettings.model(options);
       CostEstimate estimate =
@@ -60,15 +64,14 @@ public final class EstimateCommand {
 
   private static void read(BeliefOptions options, CostEstimate estimate)
       throws ConfigurationException, IOException {
-    MatchResult match =
-        FileSystems.match(List.of(options.getInput()), EmptyMatchTreatment.ALLOW).get(0);
-    if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
-      throw new ConfigurationException("--input=" + options.getInput() + " matches no files");
-    }
+    Map<String, MatchResult.Metadata> files = new LinkedHashMap<>();
+    InputPatterns.match(options.getInput()).values().stream()
+        .flatMap(List::stream)
+        .forEach(file -> files.putIfAbsent(file.resourceId().toString(), file));
     String root = JobSettings.inputRoot(options.getInput());
     TranscriptParser parser = JobSettings.parser(options.getFormat());
     ChunkPlan plan = JobSettings.chunkPlan(options);
-    for (MatchResult.Metadata file : match.metadata()) {
+    for (MatchResult.Metadata file : files.values()) {
       if (file.sizeBytes() > options.getMaxTranscriptBytes()) {
         estimate.addUnreadable();
         continue;
