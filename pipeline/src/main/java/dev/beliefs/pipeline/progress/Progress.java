@@ -68,7 +68,8 @@ public final class Progress implements AutoCloseable {
 
   ProgressStatus status(ChunkTally.Snapshot now, long nanos) {
     samples.addLast(new long[] {nanos, now.requests(), now.tokens()});
-    while (samples.size() > 2 && nanos - samples.peekFirst()[0] > MINUTE_NANOS) {
+    // Keep the newest sample that is a minute old or more, and the ones after it.
+    while (samples.size() > 2 && nanos - secondSample()[0] >= MINUTE_NANOS) {
       samples.removeFirst();
     }
     Duration elapsed = Duration.ofNanos(nanos - startNanos);
@@ -89,7 +90,13 @@ public final class Progress implements AutoCloseable {
         done == 0 ? null : elapsed.multipliedBy(total - done).dividedBy(done));
   }
 
-  /** The increase of field {@code field} over the samples kept (at most the last minute). */
+  private long[] secondSample() {
+    var iterator = samples.iterator();
+    iterator.next();
+    return iterator.next();
+  }
+
+  /** The increase of field {@code field} over the samples kept (the last minute or so). */
   private double perMinute(int field) {
     long[] first = samples.peekFirst();
     long[] last = samples.peekLast();
