@@ -14,6 +14,11 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** {@code 1 transcript}, {@code 1,024 chunks}. */
+  static String of(long n, String noun) {
+    return count(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** {@code $0}, {@code $0.01447} (four significant digits under a dollar), {@code $1,234.57}. */
   static String usd(BigDecimal usd) {
     if (usd.signum() == 0) {

@@ -109,14 +109,14 @@ public final class RunReport {
     RunSummary s = data.summary();
     return String.format(
         Locale.ROOT,
-        "%s transcripts read (%s unreadable), %s chunks (%s failed), %s beliefs, %s requests, %s,"
-            + " %s s on %s with %d workers, model %s, prompt %s.",
-        Numbers.count(s.transcripts()),
+        "%s read (%s unreadable), %s (%s failed), %s, %s, %s, %s s on %s with %d workers, model"
+            + " %s, prompt %s.",
+        Numbers.of(s.transcripts(), "transcript"),
         Numbers.count(s.transcriptsFailed()),
-        Numbers.count(s.chunks()),
+        Numbers.of(s.chunks(), "chunk"),
         Numbers.count(s.chunksFailed()),
-        Numbers.count(s.beliefs()),
-        Numbers.count(s.requests()),
+        Numbers.of(s.beliefs(), "belief"),
+        Numbers.of(s.requests(), "request"),
         Numbers.usd(s.costUsd()),
         s.wallSeconds() == null ? "?" : String.format(Locale.ROOT, "%.1f", s.wallSeconds()),
         s.runner(),

@@ -32,6 +32,7 @@ final class HeadlessChromium {
 
   /** Loads {@code url}, a file's address with a {@code #...} part, say. */
   static Page load(String url, Path scratch) throws IOException, InterruptedException {
+    Files.createDirectories(scratch);
     Path stderr = scratch.resolve("chromium.err");
     Path stdout = scratch.resolve("chromium.out");
     Process chromium =
