@@ -129,7 +129,7 @@ public final class ExtractCommand {
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
       PipelineResult.State state;
-      progress = Progress.start(tally::snapshot, ProgressViews.forStderr(err));
+      progress = Progress.start(tally::snapshot, ProgressViews.forRun(options, err));
       try {
         state = pipeline.run().waitUntilFinish();
       } finally {
