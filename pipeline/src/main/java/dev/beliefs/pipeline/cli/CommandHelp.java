@@ -101,26 +101,30 @@ public final class CommandHelp {
   }
 
   static String extract() {
-    return "usage: ./beliefs extract --input=PATTERN --output=DIR [options]\n\n"
-        + "Reads transcripts, asks a model (or, with no OPENAI_API_KEY and no --baseUrl, the"
-        + " offline extractor)\nwhich beliefs their speakers hold, and writes them under --output."
-        + " Options are --name=value;\n--input may be repeated or comma-separated, and takes"
-        + " globs (*, **, ?) and braces ({a,b}).\n"
-        + new OptionsHelp(OptionSpec.known(BeliefOptions.class, S3Options.class))
-            .render(EXTRACT_GROUPS)
-        + "\n"
-        + String.format(BEAM_LINE, "extract")
-        + "\n";
+    return extractLike(
+        "extract",
+        "usage: ./beliefs extract --input=PATTERN --output=DIR [options]\n\n"
+            + "Reads transcripts, asks a model (or, with no OPENAI_API_KEY and no --baseUrl, the"
+            + " offline extractor)\nwhich beliefs their speakers hold, and writes them under"
+            + " --output. Options are --name=value;\n--input may be repeated or comma-separated,"
+            + " and takes globs (*, **, ?) and braces ({a,b}).\n");
   }
 
   static String estimate() {
-    return "usage: ./beliefs estimate --input=PATTERN [--output=DIR] [options of extract]\n\n"
-        + "Reads and chunks every transcript without a request, and prints the requests, tokens,"
-        + " cost and\nwall time that extract with the same options would take.\n"
+    return extractLike(
+        "estimate",
+        "usage: ./beliefs estimate --input=PATTERN [--output=DIR] [options of extract]\n\n"
+            + "Reads and chunks every transcript without a request, and prints the requests,"
+            + " tokens, cost and\nwall time that extract with the same options would take.\n");
+  }
+
+  /** The help of a command that takes extract's options. */
+  private static String extractLike(String command, String intro) {
+    return intro
         + new OptionsHelp(OptionSpec.known(BeliefOptions.class, S3Options.class))
             .render(EXTRACT_GROUPS)
         + "\n"
-        + String.format(BEAM_LINE, "estimate")
+        + String.format(BEAM_LINE, command)
         + "\n";
   }
 

@@ -29,10 +29,10 @@ record BarChart(String title, String valueUnit, List<String> labels, List<Double
     for (int i = 0; i <= TICKS; i++) {
       double value = step * i;
       int y = baseline - (int) Math.round(plotHeight * value / top);
-      svg.append(line(LEFT - 4, y, WIDTH - RIGHT, y, i == 0 ? "#444" : "#ddd"));
+      svg.append(Svg.line(LEFT - 4, y, WIDTH - RIGHT, y, i == 0 ? "#444" : "#ddd"));
       svg.append(Svg.text(LEFT - 8, y + 4, "end", 10, Numbers.axis(value)));
     }
-    svg.append(line(LEFT, TOP, LEFT, baseline, "#444"));
+    svg.append(Svg.line(LEFT, TOP, LEFT, baseline, "#444"));
     svg.append(Svg.verticalText(16, TOP + plotHeight / 2, 11, valueUnit));
     int slot = values.isEmpty() ? 0 : plotWidth / values.size();
     for (int i = 0; i < values.size(); i++) {
@@ -68,16 +68,5 @@ record BarChart(String title, String valueUnit, List<String> labels, List<Double
       }
     }
     return 10 * power;
-  }
-
-  private static String line(int x1, int y1, int x2, int y2, String colour) {
-    return String.format(
-        Locale.ROOT,
-        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>\n",
-        x1,
-        y1,
-        x2,
-        y2,
-        colour);
   }
 }
