@@ -20,6 +20,7 @@ import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.TranscriptBeliefs;
+import dev.beliefs.parse.MatchTranscripts;
 import dev.beliefs.parse.ParseTranscripts;
 import dev.beliefs.progress.ChunkTally;
 import org.apache.beam.sdk.Pipeline;
@@ -43,11 +44,12 @@ public final class BeliefPipeline {
   private BeliefPipeline() {}
 
   public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
+    MatchTranscripts.Result matched =
+        pipeline.apply(
+            "MatchTranscripts",
+            new MatchTranscripts(InputPatterns.of(settings.input()), settings.inputRoot()));
     PCollection<FileIO.ReadableFile> files =
-        pipeline
-            .apply("MatchTranscripts", new MatchPatterns(InputPatterns.of(settings.input())))
-            .apply("ReadMatches", FileIO.readMatches())
-            .apply("PaceReading", new PaceReading<>(settings.backlog()));
+        matched.files().apply("PaceReading", new PaceReading<>(settings.backlog()));
 
     ParseTranscripts.Result parsed =
         files.apply(
@@ -111,7 +113,13 @@ public final class BeliefPipeline {
         new WriteManifests.Inputs(todo.transcripts(), written, extracted.failures()),
         new WriteManifests(settings.output(), settings.extraction()));
 
-    PCollectionList.of(parsed.failures())
+    // Files left out for sharing an id with another are unreadable, like those that fail to parse.
+    PCollection<Failure> unreadable =
+        PCollectionList.of(matched.failures())
+            .and(parsed.failures())
+            .apply("UnreadableFiles", Flatten.pCollections());
+
+    PCollectionList.of(unreadable)
         .and(
             extracted
                 .failures()
@@ -128,8 +136,7 @@ public final class BeliefPipeline {
                 .transcripts()
                 .apply("CountTranscripts", Count.globally())
                 .apply("TranscriptsView", View.asSingleton()),
-            parsed
-                .failures()
+            unreadable
                 .apply("CountParseFailures", Count.globally())
                 .apply("ParseFailuresView", View.asSingleton()),
             todo.skipped()

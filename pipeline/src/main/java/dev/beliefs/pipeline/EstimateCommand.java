@@ -3,9 +3,11 @@ package dev.beliefs.pipeline;
 import dev.beliefs.chunk.ChunkPlan;
 import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.RateLimits;
+import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.parse.TranscriptParser;
+import dev.beliefs.parse.UniqueIds;
 import dev.beliefs.pipeline.cli.OptionArgs;
 import dev.beliefs.pipeline.estimate.AnswerSizes;
 import dev.beliefs.pipeline.estimate.CostEstimate;
@@ -13,9 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -64,14 +63,14 @@ public final class EstimateCommand {
 
   private static void read(BeliefOptions options, CostEstimate estimate)
       throws ConfigurationException, IOException {
-    Map<String, MatchResult.Metadata> files = new LinkedHashMap<>();
-    InputPatterns.match(options.getInput()).values().stream()
-        .flatMap(List::stream)
-        .forEach(file -> files.putIfAbsent(file.resourceId().toString(), file));
+    InputPatterns.match(options.getInput());
     String root = JobSettings.inputRoot(options.getInput());
+    UniqueIds.Selection match =
+        UniqueIds.select(root, TranscriptFiles.matchAll(InputPatterns.of(options.getInput())));
+    match.duplicates().forEach(duplicate -> estimate.addUnreadable());
     TranscriptParser parser = JobSettings.parser(options.getFormat());
     ChunkPlan plan = JobSettings.chunkPlan(options);
-    for (MatchResult.Metadata file : files.values()) {
+    for (MatchResult.Metadata file : match.files()) {
       if (file.sizeBytes() > options.getMaxTranscriptBytes()) {
         estimate.addUnreadable();
         continue;

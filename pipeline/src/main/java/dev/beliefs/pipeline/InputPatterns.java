@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline;
 
+import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.parse.TranscriptIds;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
@@ -34,19 +34,19 @@ public final class InputPatterns {
   }
 
   /**
-   * Every file the patterns match, each once, by pattern; throws naming a pattern that matches
-   * nothing (a mistyped second pattern should not go unnoticed).
+   * The files each pattern matches ({@link TranscriptFiles}), by pattern; throws naming a pattern
+   * that matches nothing (a mistyped second pattern should not go unnoticed).
    */
   public static Map<String, List<MatchResult.Metadata>> match(String input)
       throws ConfigurationException {
     Map<String, List<MatchResult.Metadata>> matched = new LinkedHashMap<>();
     for (String pattern : of(input)) {
       try {
-        MatchResult match = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW).get(0);
-        if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        List<MatchResult.Metadata> files = TranscriptFiles.match(pattern);
+        if (files.isEmpty()) {
           throw new ConfigurationException("--input=" + pattern + " matches no files");
         }
-        matched.put(pattern, match.metadata());
+        matched.put(pattern, files);
       } catch (IOException e) {
         throw new ConfigurationException("--input=" + pattern + ": " + e.getMessage());
       }
