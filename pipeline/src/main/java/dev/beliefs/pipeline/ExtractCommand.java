@@ -6,8 +6,11 @@ import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
-import dev.beliefs.parse.TranscriptFiles;
+import dev.beliefs.pipeline.cli.OptionArgs;
+import dev.beliefs.pipeline.progress.Progress;
+import dev.beliefs.pipeline.progress.ProgressViews;
 import dev.beliefs.pipeline.report.RunReport;
+import dev.beliefs.progress.ChunkTally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -29,6 +32,8 @@ public final class ExtractCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final ApiKeySource apiKeys;
+  private Progress progress;
+  private final AtomicBoolean recorded = new AtomicBoolean();
 
   public ExtractCommand(PrintStream out, PrintStream err, ApiKeySource apiKeys) {
     this.out = out;
@@ -42,7 +47,10 @@ public final class ExtractCommand {
     try {
       PipelineOptionsFactory.register(BeliefOptions.class);
       PipelineOptionsFactory.register(S3Options.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
+      options =
+          PipelineOptionsFactory.fromArgs(OptionArgs.forExtract("extract").check(args))
+              .withValidation()
+              .as(BeliefOptions.class);
       Runners.configure(options);
       if (options.getJobName().startsWith("extractcommand-")) {
         options.setJobName(
@@ -50,7 +58,7 @@ public final class ExtractCommand {
       }
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
-      requireMatches(settings.input());
+      InputPatterns.match(settings.input());
       PreFlight.check(options, settings, apiKeys, err);
     } catch (IllegalArgumentException | ConfigurationException e) {
       err.println("error: " + firstLine(e.getMessage()));
@@ -70,28 +78,38 @@ public final class ExtractCommand {
     return execute(options, settings);
   }
 
-  /**
-   * Runs the job and records the run in {@code runs.jsonl}, whatever its outcome; once, also when
-   * running out of memory ends the JVM before the job returns.
-   */
+  /** Runs the job and records the run in {@code runs.jsonl}, whatever its outcome. */
   private int execute(BeliefOptions options, JobSettings settings) {
     Instant started = Instant.now();
-    AtomicBoolean recorded = new AtomicBoolean();
+    ChunkTally tally = BeliefPipeline.progressTally(options.getJobName());
     OutOfMemory.whenEnding(
-        () -> {
-          if (recorded.compareAndSet(false, true)) {
-            record(options, settings, started, new Outcome(ExitCode.CRASH, null));
-          }
-        });
-    Outcome outcome = runJob(options, settings);
-    if (recorded.compareAndSet(false, true)) {
-      record(options, settings, started, outcome);
+        () -> record(options, settings, started, new Outcome(ExitCode.CRASH, null)));
+    Outcome outcome;
+    try (Interruption interruption =
+        Interruption.install(
+            (signal, exit) -> {
+              stopProgress();
+              err.println(RunLines.interrupted(signal, tally.snapshot(), settings.offline()));
+              record(options, settings, started, new Outcome(exit, null));
+              System.exit(exit);
+            })) {
+      outcome = runJob(options, settings, tally);
+    } finally {
+      tally.forget();
     }
+    record(options, settings, started, outcome);
     return outcome.exitCode();
   }
 
+  /**
+   * Appends the run to {@code runs.jsonl}, once (an interruption or running out of memory may end
+   * the JVM before the job returns); a failure to do so is a warning, not the run's fate.
+   */
   private void record(
       BeliefOptions options, JobSettings settings, Instant started, Outcome outcome) {
+    if (!recorded.compareAndSet(false, true)) {
+      return;
+    }
     try {
       RunLog.append(
           settings.output(),
@@ -118,12 +136,17 @@ public final class ExtractCommand {
 
   private record Outcome(int exitCode, @Nullable RunSummary summary) {}
 
-  private Outcome runJob(BeliefOptions options, JobSettings settings) {
+  private Outcome runJob(BeliefOptions options, JobSettings settings, ChunkTally tally) {
     long start = System.nanoTime();
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
-      PipelineResult.State state =
-          new Progress(err, System.console() != null).follow(pipeline.run());
+      PipelineResult.State state;
+      progress = Progress.start(tally::snapshot, ProgressViews.forRun(options, err));
+      try {
+        state = pipeline.run().waitUntilFinish();
+      } finally {
+        stopProgress();
+      }
       if (state != PipelineResult.State.DONE) {
         err.println("error: the job ended in state " + state);
         return new Outcome(ExitCode.CRASH, null);
@@ -131,24 +154,9 @@ public final class ExtractCommand {
       double wallSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
       RunSummary summary = finishSummary(settings.output(), wallSeconds);
       RunReport.write(settings.output(), settings.rateLimits());
-      out.printf(
-          "%d transcripts (%d failed), %d chunks (%d failed, %d skipped), %d beliefs, %d requests,"
-              + " $%s, %.1f s -> %s%n",
-          summary.transcripts(),
-          summary.transcriptsFailed(),
-          summary.chunks(),
-          summary.chunksFailed(),
-          summary.chunksSkipped(),
-          summary.beliefs(),
-          summary.requests(),
-          summary.costUsd().toPlainString(),
-          wallSeconds,
-          settings.output() + "/" + RunReport.HTML);
-      if (summary.transcriptsSkipped() > 0 || summary.cacheHits() > 0) {
-        out.printf(
-            "%d transcripts unchanged since an earlier run, %d answers from the cache ($%s"
-                + " saved)%n",
-            summary.transcriptsSkipped(), summary.cacheHits(), summary.savedUsd().toPlainString());
+      out.println(RunLines.summary(summary, wallSeconds, settings.output() + "/" + RunReport.HTML));
+      if (RunLines.reused(summary) != null) {
+        out.println(RunLines.reused(summary));
       }
       Optional<String> refused = RefusedRun.problem(summary);
       if (refused.isPresent()) {
@@ -160,10 +168,6 @@ public final class ExtractCommand {
         return new Outcome(ExitCode.SOME_FAILED, summary);
       }
       return new Outcome(ExitCode.OK, summary);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("error: interrupted");
-      return new Outcome(ExitCode.CRASH, null);
     } catch (RuntimeException | IOException | OutOfMemoryError e) {
       OutOfMemoryError oom = OutOfMemory.in(e);
       if (oom != null) {
@@ -188,13 +192,10 @@ public final class ExtractCommand {
     return summary;
   }
 
-  private static void requireMatches(String input) throws ConfigurationException {
-    try {
-      if (TranscriptFiles.match(input).isEmpty()) {
-        throw new ConfigurationException("--input=" + input + " matches no files");
-      }
-    } catch (IOException e) {
-      throw new ConfigurationException("--input=" + input + ": " + e.getMessage());
+  private synchronized void stopProgress() {
+    if (progress != null) {
+      progress.close();
+      progress = null;
     }
   }
 
