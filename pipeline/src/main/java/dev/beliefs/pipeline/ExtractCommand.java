@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -31,6 +33,7 @@ public final class ExtractCommand {
   private final PrintStream err;
   private final ApiKeySource apiKeys;
   private Progress progress;
+  private final AtomicBoolean recorded = new AtomicBoolean();
 
   public ExtractCommand(PrintStream out, PrintStream err, ApiKeySource apiKeys) {
     this.out = out;
@@ -56,6 +59,7 @@ public final class ExtractCommand {
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
       InputPatterns.match(settings.input());
+      PreFlight.check(options, settings, apiKeys, err);
     } catch (IllegalArgumentException | ConfigurationException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return ExitCode.BAD_CONFIGURATION;
@@ -78,6 +82,8 @@ public final class ExtractCommand {
   private int execute(BeliefOptions options, JobSettings settings) {
     Instant started = Instant.now();
     ChunkTally tally = BeliefPipeline.progressTally(options.getJobName());
+    OutOfMemory.whenEnding(
+        () -> record(options, settings, started, new Outcome(ExitCode.CRASH, null)));
     Outcome outcome;
     try (Interruption interruption =
         Interruption.install(
@@ -95,9 +101,15 @@ public final class ExtractCommand {
     return outcome.exitCode();
   }
 
-  /** Appends the run to {@code runs.jsonl}; a failure to do so is a warning, not the run's fate. */
+  /**
+   * Appends the run to {@code runs.jsonl}, once (an interruption or running out of memory may end
+   * the JVM before the job returns); a failure to do so is a warning, not the run's fate.
+   */
   private void record(
       BeliefOptions options, JobSettings settings, Instant started, Outcome outcome) {
+    if (!recorded.compareAndSet(false, true)) {
+      return;
+    }
     try {
       RunLog.append(
           settings.output(),
@@ -146,12 +158,24 @@ public final class ExtractCommand {
       if (RunLines.reused(summary) != null) {
         out.println(RunLines.reused(summary));
       }
+      Optional<String> refused = RefusedRun.problem(summary);
+      if (refused.isPresent()) {
+        err.println("error: " + refused.get());
+        return new Outcome(ExitCode.BAD_CONFIGURATION, summary);
+      }
       if (summary.anyFailed()) {
         err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
         return new Outcome(ExitCode.SOME_FAILED, summary);
       }
       return new Outcome(ExitCode.OK, summary);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | OutOfMemoryError e) {
+      OutOfMemoryError oom = OutOfMemory.in(e);
+      if (oom != null) {
+        if (OutOfMemory.ending()) {
+          err.println(OutOfMemory.line(oom));
+        }
+        return new Outcome(ExitCode.CRASH, null);
+      }
       err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
       e.printStackTrace(err);
       return new Outcome(ExitCode.CRASH, null);

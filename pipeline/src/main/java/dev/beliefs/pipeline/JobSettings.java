@@ -169,7 +169,8 @@ public record JobSettings(
     return input.startsWith("s3://") || input.startsWith("gs://");
   }
 
-  private static String cacheDir(BeliefOptions options) {
+  /** {@code --cacheDir}, by default {@code DIR/cache}. */
+  static String cacheDir(BeliefOptions options) {
     if (options.getCacheDir() != null) {
       return options.getCacheDir();
     }

@@ -19,6 +19,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    OutOfMemory.install(System.err);
     System.exit(run(args, System.out, System.err));
   }
 

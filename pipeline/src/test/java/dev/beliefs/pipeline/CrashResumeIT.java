@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.extract.ResponseCache;
 import dev.beliefs.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The job killed with {@code kill -9} halfway and started again with the same command: the second
  * run completes with the beliefs of an uninterrupted run and asks the model only for chunks that
  * were never answered. The job runs as its own JVM from the shaded jar, over a bucket in S3Mock;
- * the fake model answers slowly and, from just before the kill, holds its answers, so that exactly
+ * the fake model answers half of the chunks and holds the requests after them, so that exactly
  * which requests were in flight is known; the kill comes once every answer sent is in the cache.
  */
 @ExtendWith(S3Mock.Extension.class)
@@ -64,12 +65,12 @@ class CrashResumeIT {
       allChunks = new HashSet<>(uninterrupted.requested());
     }
 
-    try (FakeOpenAi fake = new FakeOpenAi().withDelayMs(250)) {
+    try (FakeOpenAi fake = new FakeOpenAi().holdAfter(allChunks.size() / 2)) {
       List<String> command = command(bucket, "out", fake);
 
       Process killed = start(command, "killed");
-      awaitAnswers(fake, killed, allChunks.size() / 2);
-      fake.hold();
+      assertTrue(fake.awaitAnswered(allChunks.size() / 2, DEADLINE), log("killed"));
+      assertTrue(fake.awaitHeld(1, DEADLINE), log("killed"));
       awaitCached(bucket, fake, killed);
       killed.destroyForcibly(); // SIGKILL, as kill -9
       assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
@@ -150,21 +151,17 @@ class CrashResumeIT {
     return builder.start();
   }
 
-  private void awaitAnswers(FakeOpenAi fake, Process job, int answers) throws InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (fake.answered() < answers) {
-      assertTrue(job.isAlive(), "the job ended before it was killed:\n" + log("killed"));
-      assertTrue(Instant.now().isBefore(deadline), "too slow:\n" + log("killed"));
-      Thread.sleep(50);
-    }
-  }
-
-  /** Waits until every answer the fake sent is in the cache: then only unanswered ones are lost. */
+  /**
+   * Waits until every answer the fake sent is in the cache: then only unanswered ones are lost. The
+   * bucket cannot say when it is written, so it is looked at until then; the deadline guards
+   * against a hang only.
+   */
   private void awaitCached(String bucket, FakeOpenAi fake, Process job)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(DEADLINE);
     while (!fake.settled()
         || s3.keys(bucket, "out/cache/").stream()
+                .filter(key -> !key.contains("/" + ResponseCache.IN_FLIGHT + "/"))
                 .filter(key -> !key.substring(key.lastIndexOf('/') + 1).startsWith("."))
                 .count()
             < fake.answered()) {

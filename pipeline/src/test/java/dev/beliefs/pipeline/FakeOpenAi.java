@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,14 +21,16 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A chat completions endpoint on 127.0.0.1 that answers as the offline extractor would, bills a
  * fixed usage per answer and remembers every chunk it was asked about (by the user message's text).
- * It can slow its answers down and hold them, so that a test can kill the job with answers in
- * flight. Small and private to these tests: the simulator will replace it.
+ * After a given number of answers it can hold the rest, so that a test can kill the job with
+ * answers in flight whatever the machine's speed. {@code GET /v1/models} answers, so that the job's
+ * check of the key passes. Small and private to these tests.
  */
 final class FakeOpenAi implements AutoCloseable {
 
@@ -45,25 +48,21 @@ final class FakeOpenAi implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final List<String> requested = new ArrayList<>();
   private final Set<String> answered = new LinkedHashSet<>();
-  private volatile long delayMs;
   private CountDownLatch hold;
   private int answering;
+  private int held;
+  private int holdAfter = Integer.MAX_VALUE;
 
   FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.createContext("/v1/chat/completions", this::answer);
+    server.createContext("/v1/models", FakeOpenAi::models);
     server.setExecutor(threads);
     server.start();
   }
 
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-  }
-
-  /** Every answer waits this long first, as a model takes time to answer. */
-  FakeOpenAi withDelayMs(long millis) {
-    this.delayMs = millis;
-    return this;
   }
 
   /** The chunks asked about, one per request, in arrival order. */
@@ -77,11 +76,46 @@ final class FakeOpenAi implements AutoCloseable {
   }
 
   /**
-   * From now on no answer starts until {@link #release()}: requests received stay in flight.
-   * Answers already being sent finish; {@link #settled()} says when.
+   * Answers the first {@code answers} requests, then holds every later one until {@link
+   * #release()}: the job is stopped at that point however fast it runs.
    */
-  synchronized void hold() {
-    hold = new CountDownLatch(1);
+  synchronized FakeOpenAi holdAfter(int answers) {
+    holdAfter = answers;
+    return this;
+  }
+
+  /**
+   * Waits until {@code answers} answers were sent in full and none is being sent.
+   *
+   * @return false if that did not happen within {@code guard}
+   */
+  synchronized boolean awaitAnswered(int answers, Duration guard) throws InterruptedException {
+    long deadline = System.nanoTime() + guard.toNanos();
+    while (answered.size() < answers || answering > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /**
+   * Waits until {@code requests} requests are held.
+   *
+   * @return false if that did not happen within {@code guard}
+   */
+  synchronized boolean awaitHeld(int requests, Duration guard) throws InterruptedException {
+    long deadline = System.nanoTime() + guard.toNanos();
+    while (held < requests) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   /** No answer is being sent right now. */
@@ -98,9 +132,21 @@ final class FakeOpenAi implements AutoCloseable {
 
   /** Lets held answers go (to whoever still listens) and answers at once from now on. */
   synchronized void release() {
+    holdAfter = Integer.MAX_VALUE;
     if (hold != null) {
       hold.countDown();
       hold = null;
+    }
+  }
+
+  private static void models(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body =
+          ("{\"object\": \"list\", \"data\": [{\"id\": \"" + MODEL + "\"}]}")
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
     }
   }
 
@@ -111,16 +157,27 @@ final class FakeOpenAi implements AutoCloseable {
       synchronized (this) {
         requested.add(chunk);
       }
-      Thread.sleep(delayMs);
       CountDownLatch latch;
       synchronized (this) {
+        if (hold == null && answered.size() + answering >= holdAfter) {
+          hold = new CountDownLatch(1);
+        }
         latch = hold;
         if (latch == null) {
           answering++;
+        } else {
+          held++;
+          notifyAll();
         }
       }
       if (latch != null) {
-        latch.await();
+        try {
+          latch.await();
+        } finally {
+          synchronized (this) {
+            held--;
+          }
+        }
         return;
       }
       try {
@@ -136,6 +193,7 @@ final class FakeOpenAi implements AutoCloseable {
       } finally {
         synchronized (this) {
           answering--;
+          notifyAll();
         }
       }
     } catch (InterruptedException e) {

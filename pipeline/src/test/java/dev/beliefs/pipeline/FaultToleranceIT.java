@@ -102,6 +102,11 @@ class FaultToleranceIT {
     assertEquals(
         stats.requests() - summary.get("chunks").asLong(), summary.get("retries").asLong());
     assertEquals(stats.withStatus(429), summary.get("rate_limited").asLong());
+    assertEquals(
+        stats.faultsInjected().get("timeout"),
+        summary.get("lost_requests").asLong(),
+        "every answer the simulator held back is counted lost");
+    assertTrue(summary.get("lost_cost_bound_usd").decimalValue().signum() > 0);
     BigDecimal billed =
         GPT_4O_MINI.cost(new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
     assertEquals(

@@ -19,6 +19,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Cuts each transcript into chunks at every level of a {@link ChunkPlan}. The ids of windows
  * skipped as too short go to {@link Result#skipped()}, so the run summary can count them.
+ *
+ * <p>Chunks are handed on as they are cut, never gathered in a list here: Flink passes each one to
+ * extraction as it is output. The DirectRunner holds a step's outputs for an element until the
+ * element is done, so there a transcript's chunks are all in memory once it is cut (about 150 bytes
+ * each beside the transcript's text). A splittable DoFn would let it hand them on in parts, but the
+ * DirectRunner copies the element through its coder at every part, which for a large transcript
+ * costs far more than it saves.
  */
 public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeChunks.Result> {
 
@@ -80,17 +87,23 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
       this.skipped = skipped;
     }
 
+    /**
+     * Cuts the transcript's windows one at a time, each handed on as it is cut. The backlog learns
+     * the transcript's chunk count first, without rendering any.
+     */
     @ProcessElement
     public void process(@Element Transcript transcript, MultiOutputReceiver out) {
-      ChunkPlan.Windows windows = plan.cut(transcript, sizer);
-      backlog.cut(windows.kept().size());
-      for (Chunk chunk : windows.kept()) {
-        chunkPromptTokens.update(chunk.estimatedPromptTokens());
-        out.get(kept).output(chunk);
-      }
-      for (String id : windows.skipped()) {
-        chunksSkipped.inc();
-        out.get(skipped).output(id);
+      backlog.cut(plan.keptCount(transcript));
+      long windows = plan.windowCount(transcript);
+      for (long position = 0; position < windows; position++) {
+        ChunkPlan.Window window = plan.window(transcript, position, sizer);
+        if (window.kept()) {
+          chunkPromptTokens.update(window.chunk().estimatedPromptTokens());
+          out.get(kept).output(window.chunk());
+        } else {
+          chunksSkipped.inc();
+          out.get(skipped).output(window.chunk().id());
+        }
       }
     }
   }

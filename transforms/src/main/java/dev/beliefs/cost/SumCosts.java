@@ -39,6 +39,9 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
     /** Requests and tokens of answers that came in each 10-second slot, by slot number. */
     public TreeMap<Long, long[]> throughputBySlot = new TreeMap<>();
 
+    /** Failed chunks by their failure reason. */
+    public TreeMap<String, Long> failureReasons = new TreeMap<>();
+
     @JsonIgnore final IntCountsHistogram latency = new IntCountsHistogram(LATENCY_DIGITS);
 
     @JsonProperty("latency_histogram")
@@ -64,6 +67,9 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
     Totals totals = Totals.of(stats);
     accumulator.perLevel.merge(stats.level(), totals, Totals::plus);
     accumulator.perModel.merge(stats.model(), totals, Totals::plus);
+    if (stats.failureReason() != null) {
+      accumulator.failureReasons.merge(stats.failureReason(), 1L, Long::sum);
+    }
     if (!stats.fromCache()) {
       accumulator.latency.recordValue(Math.max(0, stats.latencyMs()));
       long[] slot = {stats.requests(), stats.usage().totalTokens()};
@@ -83,6 +89,8 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
       merged.latency.add(accumulator.latency);
       accumulator.throughputBySlot.forEach(
           (slot, counts) -> merged.throughputBySlot.merge(slot, counts.clone(), SumCosts::add));
+      accumulator.failureReasons.forEach(
+          (reason, count) -> merged.failureReasons.merge(reason, count, Long::sum));
     }
     return merged;
   }
@@ -102,7 +110,13 @@ public class SumCosts extends Combine.CombineFn<CallStats, SumCosts.Accumulator,
             buckets(histogram));
     long[] peaks = peaksPerMinute(accumulator.throughputBySlot);
     return new CostSummary(
-        total, accumulator.perLevel, accumulator.perModel, latency, peaks[0], peaks[1]);
+        total,
+        accumulator.perLevel,
+        accumulator.perModel,
+        latency,
+        peaks[0],
+        peaks[1],
+        accumulator.failureReasons);
   }
 
   private static long[] add(long[] a, long[] b) {

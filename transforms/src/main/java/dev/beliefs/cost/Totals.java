@@ -6,7 +6,12 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
-/** What a set of chunk extractions cost and produced. Adding is exact and order-free. */
+/**
+ * What a set of chunk extractions cost and produced. Adding is exact and order-free. {@code
+ * lostRequests} were sent and never answered here, so they are not in {@code costUsd} although the
+ * API may bill them: at most {@code lostCostBoundUsd}. {@code deduplicated} chunks were answered by
+ * an identical request of the same run, neither sent nor cache hits.
+ */
 @DefaultCoder(JsonCoder.class)
 public record Totals(
     long chunks,
@@ -22,11 +27,31 @@ public record Totals(
     long beliefs,
     long ungroundedDropped,
     long cacheCorrupt,
-    BigDecimal savedUsd)
+    BigDecimal savedUsd,
+    long lostRequests,
+    BigDecimal lostCostBoundUsd,
+    long deduplicated)
     implements Serializable {
 
   public static final Totals ZERO =
-      new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
+      new Totals(
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          BigDecimal.ZERO,
+          0,
+          0,
+          0,
+          BigDecimal.ZERO,
+          0,
+          BigDecimal.ZERO,
+          0);
 
   public static Totals of(CallStats stats) {
     return new Totals(
@@ -43,7 +68,10 @@ public record Totals(
         stats.beliefs(),
         stats.ungroundedDropped(),
         stats.cacheCorrupt() ? 1 : 0,
-        stats.savedUsd());
+        stats.savedUsd(),
+        stats.lostRequests(),
+        stats.lostCostBoundUsd(),
+        stats.deduplicated() ? 1 : 0);
   }
 
   public Totals plus(Totals other) {
@@ -61,6 +89,9 @@ public record Totals(
         beliefs + other.beliefs,
         ungroundedDropped + other.ungroundedDropped,
         cacheCorrupt + other.cacheCorrupt,
-        savedUsd.add(other.savedUsd));
+        savedUsd.add(other.savedUsd),
+        lostRequests + other.lostRequests,
+        lostCostBoundUsd.add(other.lostCostBoundUsd),
+        deduplicated + other.deduplicated);
   }
 }

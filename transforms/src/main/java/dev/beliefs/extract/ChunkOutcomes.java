@@ -7,6 +7,7 @@ import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Usage;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Turns what asking for a chunk gave into its {@link ChunkResult} or {@link ChunkFailure}: the
@@ -35,7 +36,10 @@ public final class ChunkOutcomes {
             grounded.dropped(),
             extraction.fromCache(),
             extraction.savedUsage(),
-            extraction.cacheCorrupt());
+            extraction.cacheCorrupt(),
+            extraction.lost(),
+            extraction.deduplicated(),
+            null);
     return new ChunkResult(chunk.id(), chunk.transcriptId(), chunk.level(), grounded.kept(), stats);
   }
 
@@ -56,7 +60,10 @@ public final class ChunkOutcomes {
             0,
             false,
             Usage.NONE,
-            e.cacheCorrupt());
+            e.cacheCorrupt(),
+            e.lost(),
+            false,
+            e.reason());
     Failure failure =
         new Failure(chunk.id(), Failure.STAGE_EXTRACT, e.reason(), e.getMessage(), e.requests());
     return new ChunkFailure(chunk.transcriptId(), failure, stats);
@@ -75,7 +82,10 @@ public final class ChunkOutcomes {
       int dropped,
       boolean fromCache,
       Usage savedUsage,
-      boolean corrupt) {
+      boolean corrupt,
+      LostRequests lost,
+      boolean deduplicated,
+      @Nullable String failureReason) {
     return new CallStats(
         model,
         chunk.level(),
@@ -91,6 +101,10 @@ public final class ChunkOutcomes {
         dropped,
         price.cost(savedUsage),
         corrupt,
-        System.currentTimeMillis());
+        System.currentTimeMillis(),
+        lost.count(),
+        price.cost(lost.worstCase()),
+        deduplicated,
+        failureReason);
   }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * @param fromCache the answer came from the {@link ResponseCache}: no request, no cost
  * @param savedUsage for an answer from the cache, the usage it was billed when first asked
  * @param cacheCorrupt a cache entry for this request was there but unusable, and was replaced
+ * @param deduplicated the answer is that of an identical request of the same run, for another
+ *     chunk: no request, no cost, and not a cache hit
+ * @param lost requests of this chunk whose answers never came back, though they may be billed
  */
 public record Extraction(
     List<ModelBelief> beliefs,
@@ -23,7 +26,9 @@ public record Extraction(
     long latencyMs,
     boolean fromCache,
     Usage savedUsage,
-    boolean cacheCorrupt) {
+    boolean cacheCorrupt,
+    boolean deduplicated,
+    LostRequests lost) {
 
   public Extraction {
     beliefs = List.copyOf(beliefs);
@@ -32,16 +37,42 @@ public record Extraction(
   /** A live answer (or an extractor without a cache). */
   public Extraction(
       List<ModelBelief> beliefs, Usage usage, int requests, int rateLimited, long latencyMs) {
-    this(beliefs, usage, requests, rateLimited, latencyMs, false, Usage.NONE, false);
+    this(
+        beliefs,
+        usage,
+        requests,
+        rateLimited,
+        latencyMs,
+        false,
+        Usage.NONE,
+        false,
+        false,
+        LostRequests.NONE);
   }
 
   /** An answer from the cache, billed {@code savedUsage} when it was first asked. */
   public static Extraction fromCache(List<ModelBelief> beliefs, Usage savedUsage, long latencyMs) {
-    return new Extraction(beliefs, Usage.NONE, 0, 0, latencyMs, true, savedUsage, false);
+    return new Extraction(
+        beliefs, Usage.NONE, 0, 0, latencyMs, true, savedUsage, false, false, LostRequests.NONE);
+  }
+
+  /** The answer another chunk of this run paid for, to the identical request. */
+  public static Extraction deduplicated(List<ModelBelief> beliefs, long latencyMs) {
+    return new Extraction(
+        beliefs, Usage.NONE, 0, 0, latencyMs, false, Usage.NONE, false, true, LostRequests.NONE);
   }
 
   public Extraction withCacheCorrupt(boolean corrupt) {
     return new Extraction(
-        beliefs, usage, requests, rateLimited, latencyMs, fromCache, savedUsage, corrupt);
+        beliefs,
+        usage,
+        requests,
+        rateLimited,
+        latencyMs,
+        fromCache,
+        savedUsage,
+        corrupt,
+        deduplicated,
+        lost);
   }
 }

@@ -14,6 +14,7 @@ public class ExtractionFailedException extends Exception {
   private final int rateLimited;
   private final long latencyMs;
   private final boolean cacheCorrupt;
+  private final LostRequests lost;
 
   /**
    * @param reason short stable word for the failure record
@@ -21,11 +22,12 @@ public class ExtractionFailedException extends Exception {
    */
   public ExtractionFailedException(
       String reason, String detail, Usage billed, int requests, int rateLimited, long latencyMs) {
-    this(reason, detail, billed, requests, rateLimited, latencyMs, false);
+    this(reason, detail, billed, requests, rateLimited, latencyMs, false, LostRequests.NONE);
   }
 
   /**
    * @param cacheCorrupt a response cache entry for the request was there but unusable
+   * @param lost requests whose answers never came back, though they may be billed
    */
   public ExtractionFailedException(
       String reason,
@@ -34,7 +36,8 @@ public class ExtractionFailedException extends Exception {
       int requests,
       int rateLimited,
       long latencyMs,
-      boolean cacheCorrupt) {
+      boolean cacheCorrupt,
+      LostRequests lost) {
     super(detail);
     this.reason = reason;
     this.billed = billed;
@@ -42,6 +45,7 @@ public class ExtractionFailedException extends Exception {
     this.rateLimited = rateLimited;
     this.latencyMs = latencyMs;
     this.cacheCorrupt = cacheCorrupt;
+    this.lost = lost;
   }
 
   public String reason() {
@@ -66,5 +70,9 @@ public class ExtractionFailedException extends Exception {
 
   public boolean cacheCorrupt() {
     return cacheCorrupt;
+  }
+
+  public LostRequests lost() {
+    return lost;
   }
 }

@@ -50,7 +50,17 @@ public final class ExtractionPrompt {
 
   /** Prompt tokens of the request for a chunk's text, system prompt and schema included. */
   public static PromptSizer sizer() {
-    return chunkText -> Tokens.chatPrompt(List.of(SYSTEM, user(chunkText)), SCHEMA_WIRE_TEXT);
+    return sizer(Tokens::count);
+  }
+
+  /**
+   * {@link #sizer()} with {@code counter}. The system prompt and the schema, the same in every
+   * request, are counted once, here: counting them again for each chunk took 1.3 ms a chunk, 49
+   * minutes for a transcript of 2.26 million chunks.
+   */
+  static PromptSizer sizer(Tokens.Counter counter) {
+    int unchanging = Tokens.chatPrompt(List.of(SYSTEM), SCHEMA_WIRE_TEXT, counter);
+    return chunkText -> unchanging + Tokens.message(user(chunkText), counter);
   }
 
   private static String resource(String name) {

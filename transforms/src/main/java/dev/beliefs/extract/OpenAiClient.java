@@ -9,15 +9,26 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import dev.beliefs.json.Json;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The one HTTP call this project makes to an OpenAI-compatible server: {@code POST
- * /chat/completions}. No retries here; {@link OpenAiExtractor} decides what is worth another try.
+ * The HTTP calls this project makes to an OpenAI-compatible server: {@code POST /chat/completions},
+ * and {@code GET /models} to check the key before a run. No retries here; {@link OpenAiExtractor}
+ * decides what is worth another try.
+ *
+ * <p>One client serves every worker of a run in a JVM, and it remembers the first answer that
+ * {@linkplain ApiErrorException#refusesEveryRequest() refuses every request} (no credit, a refused
+ * key): from then on {@link #refusal()} says so, and the workers send nothing more.
  */
 public final class OpenAiClient implements AutoCloseable {
 
@@ -37,6 +48,8 @@ public final class OpenAiClient implements AutoCloseable {
   private final ApacheHttpTransport transport;
   private final HttpRequestFactory requests;
   private final GenericUrl chatCompletions;
+  private final GenericUrl models;
+  private final AtomicReference<ApiErrorException> refusal = new AtomicReference<>();
   private final @Nullable String apiKey;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -58,7 +71,9 @@ public final class OpenAiClient implements AutoCloseable {
                 .setRetryHandler(new DefaultHttpRequestRetryHandler(CONNECTION_RETRIES, false))
                 .build());
     this.requests = transport.createRequestFactory();
-    this.chatCompletions = new GenericUrl(baseUrl.replaceAll("/+$", "") + "/chat/completions");
+    String base = baseUrl.replaceAll("/+$", "");
+    this.chatCompletions = new GenericUrl(base + "/chat/completions");
+    this.models = new GenericUrl(base + "/models");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -91,6 +106,43 @@ public final class OpenAiClient implements AutoCloseable {
         requests.buildPostRequest(
             chatCompletions,
             new ByteArrayContent("application/json", Json.MAPPER.writeValueAsBytes(body)));
+    Answer answer = send(request);
+    return ChatResponse.parse(Json.MAPPER.readTree(answer.body()), answer.rateLimits());
+  }
+
+  /**
+   * Lists the server's models, which costs nothing and needs the key: whether the server takes the
+   * key, before anything is paid for.
+   *
+   * @throws ApiErrorException the server answered with an error status
+   * @throws IOException the server could not be reached
+   */
+  public void listModels() throws IOException, ApiErrorException {
+    send(requests.buildGetRequest(models));
+  }
+
+  /** The first answer of this client that every later request would get too; null if none. */
+  public @Nullable ApiErrorException refusal() {
+    return refusal.get();
+  }
+
+  /**
+   * Whether a request that failed with {@code e} may have reached the server, and so may be
+   * answered and billed there although its answer never arrived here: every failure but one to
+   * connect.
+   */
+  public static boolean mayHaveBeenBilled(IOException e) {
+    return !(e instanceof ConnectException
+        || e instanceof ConnectTimeoutException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof SSLHandshakeException);
+  }
+
+  private record Answer(String body, RateLimitHeaders rateLimits) {}
+
+  /** A successful answer; an error status is thrown, with the key taken out. */
+  private Answer send(HttpRequest request) throws IOException, ApiErrorException {
     if (apiKey != null) {
       request.getHeaders().setAuthorization("Bearer " + apiKey);
     }
@@ -104,11 +156,21 @@ public final class OpenAiClient implements AutoCloseable {
       RateLimitHeaders rateLimits = RateLimitHeaders.from(response.getHeaders());
       String text = response.parseAsString();
       if (!response.isSuccessStatusCode()) {
-        throw ApiErrorException.fromBody(response.getStatusCode(), text, rateLimits);
+        ApiErrorException error =
+            ApiErrorException.fromBody(response.getStatusCode(), withoutKey(text), rateLimits);
+        if (error.refusesEveryRequest()) {
+          refusal.compareAndSet(null, error);
+        }
+        throw error;
       }
-      return ChatResponse.parse(Json.MAPPER.readTree(text), rateLimits);
+      return new Answer(text, rateLimits);
     } finally {
       response.disconnect();
     }
+  }
+
+  /** A server that echoes the key it refused must not put it into failures and logs. */
+  private String withoutKey(String text) {
+    return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "[the API key]");
   }
 }

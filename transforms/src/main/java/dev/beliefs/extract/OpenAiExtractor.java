@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -20,12 +21,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * reset), 5xx, timeouts and broken connections, answers that are not JSON of the schema, and an
  * answer cut off by {@code max_tokens} (once, with twice the tokens). Waits between other retries
  * are exponential with full jitter. Client errors such as 400 and 401 fail at once: repeating them
- * cannot help. Every attempt the server answered is counted as billed.
+ * cannot help. Every attempt the server answered is counted as billed; one whose answer never came
+ * back (a timeout, a broken connection) is counted as {@link LostRequests lost}, with the most it
+ * may have cost. Once an answer says that every request would be refused alike (no credit, a key
+ * refused: {@link ApiErrorException#refusesEveryRequest()}), no worker of the run in this JVM sends
+ * another: their chunks fail at once with the same reason.
  *
  * <p>With a {@link ResponseCache}, a request answered before is not sent again: the stored answer
  * is parsed as a live one would be, at no cost. The key is the chunk's first request (with the
  * configured {@code max_tokens}), so an answer that needed a retry with more tokens is found by the
- * request that will be asked first next time. Only answers that parsed are stored.
+ * request that will be asked first next time. Only answers that parsed are stored. Identical
+ * requests of the run in this JVM take turns, so the second is answered by the first's answer
+ * ({@link Extraction#deduplicated()}); requests in flight are noted ({@link InFlightNotes}), so
+ * that an attempt the runner restarts counts what its lost predecessor sent.
  */
 public final class OpenAiExtractor implements BeliefExtractor {
 
@@ -35,6 +43,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
   private final Budget budget;
   private final Sleeper sleeper;
   private final @Nullable ResponseCache cache;
+  private final InFlightNotes notes;
 
   OpenAiExtractor(
       OpenAiSettings settings,
@@ -58,6 +67,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
     this.budget = budget;
     this.sleeper = sleeper;
     this.cache = cache;
+    this.notes = cache == null ? new InFlightNotes("", null) : cache.inFlight();
   }
 
   public static BeliefExtractorFactory factory(OpenAiSettings settings) {
@@ -72,27 +82,61 @@ public final class OpenAiExtractor implements BeliefExtractor {
   @Override
   public Extraction extract(Chunk chunk) throws ExtractionFailedException {
     Attempts attempts = new Attempts();
-    int maxTokens = settings.chat().maxTokens();
-    String cacheKey = null;
-    if (cache != null) {
-      cacheKey = ResponseCache.key(settings.chat().requestBody(chunk.text(), maxTokens));
+    if (cache == null) {
+      return ask(chunk, attempts, null);
+    }
+    String cacheKey =
+        ResponseCache.key(settings.chat().requestBody(chunk.text(), settings.chat().maxTokens()));
+    try (RequestTurns.Turn turn = cache.turn(cacheKey)) {
       ResponseCache.Lookup found = cache.lookup(cacheKey);
       if (found instanceof ResponseCache.Hit hit) {
-        return cache
-            .paidInThisRun(hit, chunk.id())
-            .map(paid -> paidEarlier(hit, paid))
-            .orElseGet(
-                () ->
-                    Extraction.fromCache(hit.beliefs(), hit.entry().usage(), attempts.elapsedMs()));
+        return fromCache(hit, chunk, attempts);
       }
       attempts.cacheCorrupt = found instanceof ResponseCache.Corrupt;
+      notes.unanswered(cacheKey, chunk.id()).ifPresent(attempts::lostEarlier);
+      try {
+        return ask(chunk, attempts, cacheKey);
+      } finally {
+        if (attempts.sent() > 0) {
+          notes.settled(cacheKey);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw attempts.fail("interrupted", "interrupted while an identical request was asked");
     }
+  }
+
+  /**
+   * A stored answer: paid for by an attempt of this run at this chunk that the runner restarted, or
+   * by this run for another chunk (an identical request, deduplicated), or a saving.
+   */
+  private Extraction fromCache(ResponseCache.Hit hit, Chunk chunk, Attempts attempts) {
+    Optional<ResponseCache.Payment> paid = cache.paidInThisRun(hit, chunk.id());
+    if (paid.isPresent()) {
+      return paidEarlier(hit, paid.get());
+    }
+    if (cache.paidByThisRun(hit)) {
+      return Extraction.deduplicated(hit.beliefs(), attempts.elapsedMs());
+    }
+    return Extraction.fromCache(hit.beliefs(), hit.entry().usage(), attempts.elapsedMs());
+  }
+
+  /** Asks the model, attempt after attempt; the answer goes into the cache when there is one. */
+  private Extraction ask(Chunk chunk, Attempts attempts, @Nullable String cacheKey)
+      throws ExtractionFailedException {
+    int maxTokens = settings.chat().maxTokens();
     boolean enlarged = false;
     String reason = "exhausted";
     String detail = "no attempt was made";
     while (attempts.requests < settings.maxAttempts()) {
       if (attempts.requests > 0) {
         sleep(attempts);
+      }
+      ApiErrorException refusal = client.refusal();
+      if (refusal != null) {
+        throw attempts.fail(
+            refusal.reason(), "not sent: an earlier request was refused: " + refusal.getMessage());
       }
       long prompt = chunk.estimatedPromptTokens();
       BigDecimal worstCase = settings.price().cost(new Usage(prompt, 0, maxTokens));
@@ -111,6 +155,9 @@ public final class OpenAiExtractor implements BeliefExtractor {
         admission = gate.admit(prompt + maxTokens);
         attempts.requests++;
         attempts.retryAfter = null;
+        if (cacheKey != null) {
+          notes.asking(cacheKey, attempts.note(chunk, prompt, maxTokens));
+        }
         ChatResponse response = client.chat(settings.chat().requestBody(chunk.text(), maxTokens));
         billed = settings.price().cost(response.usage());
         attempts.billed = attempts.billed.plus(response.usage());
@@ -136,12 +183,16 @@ public final class OpenAiExtractor implements BeliefExtractor {
         List<ModelBelief> beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
         Extraction answer =
             new Extraction(
-                    beliefs,
-                    attempts.billed,
-                    attempts.requests,
-                    attempts.rateLimited,
-                    attempts.elapsedMs())
-                .withCacheCorrupt(attempts.cacheCorrupt);
+                beliefs,
+                attempts.billed,
+                attempts.sent(),
+                attempts.rateLimited,
+                attempts.elapsedMs(),
+                false,
+                Usage.NONE,
+                attempts.cacheCorrupt,
+                false,
+                attempts.lost);
         if (cache != null) {
           cache.store(
               cacheKey, response.model(), response.content(), response.usage(), chunk.id(), answer);
@@ -152,7 +203,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
         detail = e.getMessage();
       } catch (ApiErrorException e) {
         gate.observe(admission, e.rateLimits());
-        reason = e.status() == 429 ? "rate_limited" : "http_" + e.status();
+        reason = e.reason();
         detail = e.getMessage();
         if (!e.isRetryable()) {
           throw attempts.fail(reason, detail);
@@ -164,6 +215,9 @@ public final class OpenAiExtractor implements BeliefExtractor {
       } catch (IOException e) {
         reason = e instanceof SocketTimeoutException ? "timeout" : "connection";
         detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (OpenAiClient.mayHaveBeenBilled(e)) {
+          attempts.lost = attempts.lost.plus(LostRequests.one(prompt, maxTokens));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw attempts.fail("interrupted", "interrupted while waiting for the rate limit");
@@ -219,21 +273,49 @@ public final class OpenAiExtractor implements BeliefExtractor {
     void sleep(long millis) throws InterruptedException;
   }
 
-  private static final class Attempts {
+  private final class Attempts {
     final long startNanos = System.nanoTime();
+
+    /** Requests of this attempt at the chunk: what {@code --maxAttempts} bounds. */
     int requests;
+
+    /** Requests of an earlier attempt of this run at the chunk, lost with its worker. */
+    int sentEarlier;
+
     int rateLimited;
     Usage billed = Usage.NONE;
     Duration retryAfter;
     boolean cacheCorrupt;
+    LostRequests lost = LostRequests.NONE;
 
     long elapsedMs() {
       return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** What an earlier attempt at the chunk, lost with its worker, sent and was billed. */
+    void lostEarlier(InFlightNotes.Asking earlier) {
+      sentEarlier = earlier.requests();
+      rateLimited += earlier.rateLimited();
+      billed = billed.plus(earlier.billed());
+      lost =
+          earlier
+              .lostBefore()
+              .plus(LostRequests.one(earlier.promptTokens(), earlier.maxTokens()))
+              .plus(lost);
+    }
+
+    /** Requests sent for the chunk in this run, by this attempt and a lost earlier one. */
+    int sent() {
+      return sentEarlier + requests;
+    }
+
+    InFlightNotes.@Nullable Asking note(Chunk chunk, long prompt, int maxTokens) {
+      return notes.note(chunk.id(), billed, sent(), rateLimited, lost, prompt, maxTokens);
+    }
+
     ExtractionFailedException fail(String reason, String detail) {
       return new ExtractionFailedException(
-          reason, detail, billed, requests, rateLimited, elapsedMs(), cacheCorrupt);
+          reason, detail, billed, sent(), rateLimited, elapsedMs(), cacheCorrupt, lost);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
@@ -40,10 +41,18 @@ import org.slf4j.LoggerFactory;
  * not JSON of the schema) is {@link Corrupt}: the caller asks the model again and {@link #store}
  * replaces it. An I/O error while looking up counts as a miss and one while storing is logged, so
  * that a flaky bucket costs money but never answers.
+ *
+ * <p>Within a run, a request is asked once: identical requests in one JVM take {@linkplain #turn
+ * turns}, so the second finds the first one's answer here, {@linkplain #paidByThisRun paid by this
+ * run}. While a request is asked, a note of it lies in {@code <directory>/in-flight/} ({@link
+ * InFlightNotes}), so that an answer lost with a worker is counted.
  */
 public final class ResponseCache implements Serializable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
+
+  /** Under the cache directory: a note per request in flight. */
+  public static final String IN_FLIGHT = "in-flight";
 
   private final String directory;
   private final @Nullable String run;
@@ -131,6 +140,38 @@ public final class ResponseCache implements Serializable {
     return paid != null && run != null && run.equals(paid.run()) && chunkId.equals(paid.chunk())
         ? Optional.of(paid)
         : Optional.empty();
+  }
+
+  /**
+   * Whether this run paid for {@code hit}, for whatever chunk: then a hit for another chunk is an
+   * identical request of the same run, deduplicated rather than a cache hit.
+   */
+  public boolean paidByThisRun(Hit hit) {
+    Payment paid = hit.entry().paid();
+    return paid != null && run != null && run.equals(paid.run());
+  }
+
+  /**
+   * Waits until no other worker of this run in this JVM is asking the request of {@code key}, and
+   * holds its turn until the turn is closed: an identical request then finds this one's answer.
+   *
+   * @throws InterruptedException while waiting
+   */
+  public RequestTurns.Turn turn(String key) throws InterruptedException {
+    return RequestTurns.take(turnKey(key));
+  }
+
+  String turnKey(String key) {
+    return directory + "|" + run + "|" + key;
+  }
+
+  /** The notes of this run's requests in flight, beside the answers. */
+  public InFlightNotes inFlight() {
+    return new InFlightNotes(
+        FileSystems.matchNewResource(directory, true)
+            .resolve(IN_FLIGHT, StandardResolveOptions.RESOLVE_DIRECTORY)
+            .toString(),
+        run);
   }
 
   public Lookup lookup(String key) {

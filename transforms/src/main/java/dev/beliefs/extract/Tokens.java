@@ -3,6 +3,7 @@ package dev.beliefs.extract;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -33,10 +34,31 @@ public final class Tokens {
 
   /** Prompt tokens of a chat request with these message contents and response schema. */
   public static int chatPrompt(List<String> messageContents, String responseSchema) {
-    int tokens = REPLY_PRIMING + count(responseSchema);
+    return chatPrompt(messageContents, responseSchema, Tokens::count);
+  }
+
+  /**
+   * {@link #chatPrompt(List, String)} counted with {@code counter}. A request's count is the sum of
+   * this for its leading messages and {@link #message} for each one after: a prompt whose start
+   * never changes is counted once.
+   */
+  public static int chatPrompt(
+      List<String> messageContents, String responseSchema, Counter counter) {
+    int tokens = REPLY_PRIMING + counter.count(responseSchema);
     for (String content : messageContents) {
-      tokens += PER_MESSAGE + 1 + count(content);
+      tokens += message(content, counter);
     }
     return tokens;
+  }
+
+  /** What one more message with {@code content} adds to a chat request's prompt tokens. */
+  public static int message(String content, Counter counter) {
+    return PER_MESSAGE + 1 + counter.count(content);
+  }
+
+  /** Counts a text's tokens; serializable, so that what is built on it can travel in a job. */
+  @FunctionalInterface
+  public interface Counter extends Serializable {
+    int count(String text);
   }
 }

@@ -17,6 +17,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * entries found unusable and asked again. Of the {@code transcripts} read, {@code
  * transcripts_skipped} were left alone because an incremental run found their results already in
  * the output. {@code batch} says the chunks went through the Batch API, priced at its price.
+ *
+ * <p>{@code lost_requests} were sent but their answers never came back (timeouts, broken
+ * connections, a worker lost with them in flight): they are in {@code requests} but not in {@code
+ * cost_usd}, since their usage is unknown, though the API may bill them; {@code
+ * lost_cost_bound_usd} is the most they can cost. {@code deduplicated} chunks were answered by an
+ * identical request of the same run (two identical transcripts under different names), without a
+ * request of their own. {@code failure_reasons} counts the failed chunks by reason.
  */
 public record RunSummary(
     long transcripts,
@@ -49,7 +56,11 @@ public record RunSummary(
     SortedMap<String, Totals> perModel,
     Latency latencyMs,
     long peakRequestsPerMinute,
-    long peakTokensPerMinute) {
+    long peakTokensPerMinute,
+    long lostRequests,
+    BigDecimal lostCostBoundUsd,
+    long deduplicated,
+    SortedMap<String, Long> failureReasons) {
 
   /**
    * What the pipeline knows about its own configuration, for the summary.
@@ -105,7 +116,11 @@ public record RunSummary(
         costs.perModel(),
         costs.latency(),
         costs.peakRequestsPerMinute(),
-        costs.peakTokensPerMinute());
+        costs.peakTokensPerMinute(),
+        total.lostRequests(),
+        total.lostCostBoundUsd(),
+        total.deduplicated(),
+        costs.failureReasons());
   }
 
   public RunSummary withWallSeconds(double seconds) {
@@ -140,7 +155,11 @@ public record RunSummary(
         perModel,
         latencyMs,
         peakRequestsPerMinute,
-        peakTokensPerMinute);
+        peakTokensPerMinute,
+        lostRequests,
+        lostCostBoundUsd,
+        deduplicated,
+        failureReasons);
   }
 
   public boolean anyFailed() {

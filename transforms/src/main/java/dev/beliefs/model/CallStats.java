@@ -4,6 +4,7 @@ import dev.beliefs.json.JsonCoder;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What extracting one chunk cost and how it went, whether it succeeded or not: the unit of
@@ -24,6 +25,11 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * @param savedUsd for an answer from the cache, what it cost when it was first asked
  * @param cacheCorrupt a response cache entry for the chunk was unusable and asked again
  * @param finishedAtMs when the answer (or the last failure) came, epoch milliseconds
+ * @param lostRequests requests sent whose answers never came back, though the API may bill them
+ * @param lostCostBoundUsd the most those may cost: each one's prompt uncached and all its {@code
+ *     max_tokens}
+ * @param deduplicated answered by an identical request of the same run, for another chunk
+ * @param failureReason the failure record's reason when the chunk failed, else null
  */
 @DefaultCoder(JsonCoder.class)
 public record CallStats(
@@ -41,5 +47,9 @@ public record CallStats(
     int ungroundedDropped,
     BigDecimal savedUsd,
     boolean cacheCorrupt,
-    long finishedAtMs)
+    long finishedAtMs,
+    int lostRequests,
+    BigDecimal lostCostBoundUsd,
+    boolean deduplicated,
+    @Nullable String failureReason)
     implements Serializable {}

@@ -107,6 +107,47 @@ class ChunkPlanTest {
   }
 
   @Test
+  void windowsAreNumberedLevelByLevel_andEachIsCutOnItsOwn() {
+    Transcript transcript = transcript(7);
+    ChunkPlan plan = new ChunkPlan(List.of(1, 3), 0);
+
+    assertEquals(7 + 3, plan.windowCount(transcript));
+    assertEquals("t#L1-W0006", plan.window(transcript, 6, WORDS_AS_TOKENS).chunk().id());
+    assertEquals("t#L3-W0000", plan.window(transcript, 7, WORDS_AS_TOKENS).chunk().id());
+    assertEquals("t#L3-W0002", plan.window(transcript, 9, WORDS_AS_TOKENS).chunk().id());
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> plan.window(transcript, 10, WORDS_AS_TOKENS));
+  }
+
+  @Test
+  void keptCount_isTheNumberOfWindowsLongEnoughToSend() {
+    List<Utterance> utterances = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      utterances.add(new Utterance(i, "S", null, null, i % 3 == 0 ? "Yes." : "one two three four"));
+    }
+    Transcript transcript = new Transcript("t", "file:/t.txt", "sha", "text", utterances);
+    ChunkPlan plan = new ChunkPlan(List.of(1, 2, 4), 4);
+
+    ChunkPlan.Windows windows = plan.cut(transcript, WORDS_AS_TOKENS);
+
+    assertEquals(windows.kept().size(), plan.keptCount(transcript));
+    assertEquals(6 + 5 + 3, windows.kept().size());
+    assertEquals(3, windows.skipped().size());
+  }
+
+  @Test
+  void aSkippedWindowIsNotSized() {
+    PromptSizer refuses =
+        text -> {
+          throw new AssertionError("sized a skipped window: " + text);
+        };
+
+    ChunkPlan.Window window = new ChunkPlan(List.of(1), 100).window(transcript(1), 0, refuses);
+
+    assertEquals(false, window.kept());
+  }
+
+  @Test
   void levelsMustBeAscendingDistinctAndPositive() {
     assertThrows(IllegalArgumentException.class, () -> new ChunkPlan(List.of(5, 1), 0));
     assertThrows(IllegalArgumentException.class, () -> new ChunkPlan(List.of(1, 1), 0));

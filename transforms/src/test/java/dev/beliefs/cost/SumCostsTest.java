@@ -35,7 +35,11 @@ class SumCostsTest {
               1,
               BigDecimal.ZERO,
               false,
-              0),
+              0,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null),
           new CallStats(
               "gpt-4o-mini",
               1,
@@ -51,7 +55,11 @@ class SumCostsTest {
               0,
               BigDecimal.ZERO,
               false,
-              15_000),
+              15_000,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null),
           new CallStats(
               "gpt-4o-mini",
               5,
@@ -67,7 +75,11 @@ class SumCostsTest {
               0,
               BigDecimal.ZERO,
               false,
-              75_000));
+              75_000,
+              0,
+              BigDecimal.ZERO,
+              false,
+              null));
 
   @Test
   void totalsAddUpPerLevelAndOverall(TestPipeline pipeline) {
@@ -106,6 +118,52 @@ class SumCostsTest {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void lostRequests_deduplicatedChunks_andFailureReasons_areCounted() throws Exception {
+    SumCosts fn = new SumCosts();
+    SumCosts.Accumulator accumulator = fn.createAccumulator();
+    fn.addInput(accumulator, stats(true, 2, "0.000615", false, null));
+    fn.addInput(accumulator, stats(true, 0, "0", true, null));
+    fn.addInput(accumulator, stats(false, 1, "0.000615", false, "insufficient_quota"));
+    fn.addInput(accumulator, stats(false, 0, "0", false, "insufficient_quota"));
+    fn.addInput(accumulator, stats(false, 0, "0", false, "http_500"));
+
+    SumCosts.Accumulator decoded =
+        org.apache.beam.sdk.util.CoderUtils.clone(fn.getAccumulatorCoder(null, null), accumulator);
+    CostSummary summary = fn.extractOutput(decoded);
+
+    assertEquals(3, summary.total().lostRequests());
+    assertEquals(new BigDecimal("0.001230"), summary.total().lostCostBoundUsd());
+    assertEquals(1, summary.total().deduplicated());
+    assertEquals(
+        new java.util.TreeMap<>(java.util.Map.of("insufficient_quota", 2L, "http_500", 1L)),
+        summary.failureReasons());
+  }
+
+  private static CallStats stats(
+      boolean succeeded, int lost, String lostBound, boolean deduplicated, String reason) {
+    return new CallStats(
+        "gpt-4o-mini",
+        1,
+        succeeded,
+        lost,
+        0,
+        0,
+        false,
+        Usage.NONE,
+        BigDecimal.ZERO,
+        10,
+        0,
+        0,
+        BigDecimal.ZERO,
+        false,
+        0,
+        lost,
+        new BigDecimal(lostBound),
+        deduplicated,
+        reason);
   }
 
   @Test

@@ -62,6 +62,11 @@ class OpenAiExtractorTest {
             exchange.getRequestHeaders().getFirst("Authorization"),
             Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes())));
     Reply reply = replies.pollFirst();
+    if (reply.status == 0) {
+      // The connection drops after the request arrived: the server may have billed it.
+      exchange.close();
+      return;
+    }
     if (reply.retryAfter != null) {
       exchange.getResponseHeaders().add("retry-after", reply.retryAfter);
     }
@@ -187,6 +192,75 @@ class OpenAiExtractorTest {
     assertEquals("http_401", failure.reason());
     assertEquals(1, failure.requests());
     assertTrue(failure.getMessage().contains("Incorrect API key"), failure.getMessage());
+  }
+
+  @Test
+  void unauthorized_stopsTheRunsOtherRequestsBeforeTheyAreSent() {
+    replies.add(
+        new Reply(
+            401,
+            error("invalid_request_error", "invalid_api_key", "Incorrect API key provided"),
+            null));
+    OpenAiExtractor extractor = extractor(6, new ArrayList<>());
+    assertThrows(ExtractionFailedException.class, () -> extractor.extract(CHUNK));
+
+    ExtractionFailedException next =
+        assertThrows(ExtractionFailedException.class, () -> extractor.extract(CHUNK));
+
+    assertEquals(1, received.size());
+    assertEquals("http_401", next.reason());
+    assertEquals(0, next.requests());
+    assertTrue(next.getMessage().startsWith("not sent: "), next.getMessage());
+  }
+
+  @Test
+  void insufficientQuota_isNotRetried_andNoOtherRequestOfTheRunIsSent() {
+    replies.add(
+        new Reply(
+            429,
+            error("insufficient_quota", "insufficient_quota", "You exceeded your current quota"),
+            null));
+    List<Long> sleeps = new ArrayList<>();
+    OpenAiExtractor extractor = extractor(6, sleeps);
+
+    ExtractionFailedException first =
+        assertThrows(ExtractionFailedException.class, () -> extractor.extract(CHUNK));
+    ExtractionFailedException next =
+        assertThrows(ExtractionFailedException.class, () -> extractor.extract(CHUNK));
+
+    assertEquals("insufficient_quota", first.reason());
+    assertEquals(1, first.requests());
+    assertEquals(List.of(), sleeps, "no wait for a retry");
+    assertEquals("insufficient_quota", next.reason());
+    assertEquals(0, next.requests());
+    assertEquals(1, received.size());
+    assertTrue(next.getMessage().contains("You exceeded your current quota"), next.getMessage());
+  }
+
+  @Test
+  void anAnswerThatNeverCame_isCountedLostWithTheMostItCanCost() throws Exception {
+    replies.add(new Reply(0, "", null));
+    replies.add(new Reply(200, completion(ANSWER, "stop", 1000, 0, 60), null));
+
+    Extraction extraction = extractor(3, new ArrayList<>()).extract(CHUNK);
+
+    assertEquals(2, extraction.requests());
+    assertEquals(new Usage(1000, 0, 60), extraction.usage());
+    // The chunk's 900 prompt tokens uncached and all of max_tokens=800.
+    assertEquals(new LostRequests(1, new Usage(900, 0, 800)), extraction.lost());
+  }
+
+  @Test
+  void aServerThatCannotBeReached_losesNothing() {
+    server.stop(0);
+
+    ExtractionFailedException failure =
+        assertThrows(
+            ExtractionFailedException.class, () -> extractor(2, new ArrayList<>()).extract(CHUNK));
+
+    assertEquals("connection", failure.reason());
+    assertEquals(2, failure.requests());
+    assertEquals(LostRequests.NONE, failure.lost());
   }
 
   @Test

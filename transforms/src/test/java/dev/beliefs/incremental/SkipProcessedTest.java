@@ -104,7 +104,11 @@ class SkipProcessedTest {
             0,
             BigDecimal.ZERO,
             false,
-            0);
+            0,
+            0,
+            BigDecimal.ZERO,
+            false,
+            null);
 
     Pipeline.applyTransform(
         new WriteManifests.Inputs(

@@ -41,7 +41,11 @@ class MergeBeliefsTest {
           0,
           BigDecimal.ZERO,
           false,
-          0);
+          0,
+          0,
+          BigDecimal.ZERO,
+          false,
+          null);
 
   private static Belief belief(
       String speaker,

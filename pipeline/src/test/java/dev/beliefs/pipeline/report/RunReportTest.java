@@ -35,10 +35,29 @@ class RunReportTest {
             7,
             1,
             0,
-            BigDecimal.ZERO);
+            BigDecimal.ZERO,
+            0,
+            BigDecimal.ZERO,
+            0);
     Totals level5 =
         new Totals(
-            2, 0, 2, 0, 0, 0, 6_000, 0, 400, new BigDecimal("0.0011"), 3, 0, 0, BigDecimal.ZERO);
+            2,
+            0,
+            2,
+            0,
+            0,
+            0,
+            6_000,
+            0,
+            400,
+            new BigDecimal("0.0011"),
+            3,
+            0,
+            0,
+            BigDecimal.ZERO,
+            0,
+            BigDecimal.ZERO,
+            0);
     RunSummary summary =
         new RunSummary(
             1, // transcripts
@@ -81,7 +100,11 @@ class RunReportTest {
                     new Latency.Bucket(1599, 9),
                     new Latency.Bucket(3199, 2))),
             14,
-            27_300);
+            27_300,
+            0,
+            BigDecimal.ZERO,
+            0,
+            new TreeMap<>());
     MergedBelief belief =
         new MergedBelief(
             "ep<1>",

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 /** Requests in flight wait side by side, not in a queue. */
 class ConcurrencyTest {
 
-  private static final Duration LATENCY = Duration.ofSeconds(3);
+  /**
+   * Long enough for all hundred requests to arrive before the first is answered, even on a busy
+   * machine: then every one of them is in flight at once.
+   */
+  private static final Duration LATENCY = Duration.ofSeconds(10);
 
   @Test
-  void aHundredConcurrentRequestsWithAFixedLatency_allFinishInAboutOneLatency() throws Exception {
+  void aHundredConcurrentRequestsWithAFixedLatency_areAllInFlightAtOnce() throws Exception {
     String body = SimHttp.chatBody(NasaChunks.withBeliefs(), 1500);
     try (RunningSimulator simulator =
         Simulator.start(SimulatorConfig.builder().latency(LatencyModel.fixed(LATENCY)).build())) {
@@ -34,9 +38,9 @@ class ConcurrencyTest {
       for (CompletableFuture<SimHttp.Response> response : sent) {
         assertEquals(200, response.get().status());
       }
-      // In a queue of even 10 at a time they would take 10 latencies; side by side, about one.
       assertTrue(elapsed.compareTo(LATENCY) >= 0, "elapsed " + elapsed);
-      assertTrue(elapsed.compareTo(LATENCY.multipliedBy(2)) < 0, "elapsed " + elapsed);
+      // In a queue of even 10 at a time at most 10 would be in flight; side by side, all 100. How
+      // long they took depends on the machine's load; how many were in flight at once does not.
       StatsSnapshot stats = simulator.stats();
       assertTrue(stats.maxInFlight() >= 100, "max in flight " + stats.maxInFlight());
       assertEquals(0, stats.inFlight());

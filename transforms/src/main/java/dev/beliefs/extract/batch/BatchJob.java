@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * spending cap, a request is only sent when the worst case of everything sent stays within it; the
  * others wait for the next round, when the earlier batches' true cost is known.
  *
+ * <p>Identical requests of the run (the same cache key, for chunks of identical text) are sent
+ * once; the others get that answer, deduplicated, at no cost.
+ *
  * <p>One instance runs one job, on one thread.
  */
 public final class BatchJob {
@@ -118,8 +121,15 @@ public final class BatchJob {
    */
   public Result run(Iterable<Request> requests) throws IOException, InterruptedException {
     Map<String, Tracked> tracked = new LinkedHashMap<>();
+    Map<String, String> firstOfKey = new HashMap<>();
+    Map<String, String> sameAs = new LinkedHashMap<>();
     for (Request request : requests) {
-      tracked.put(request.customId(), new Tracked(request, chat.maxTokens()));
+      String first = firstOfKey.putIfAbsent(request.key(), request.customId());
+      if (first == null) {
+        tracked.put(request.customId(), new Tracked(request, chat.maxTokens()));
+      } else {
+        sameAs.put(request.customId(), first);
+      }
     }
     if (tracked.isEmpty()) {
       return new Result(Map.of(), Map.of(), 0, 0);
@@ -159,7 +169,31 @@ public final class BatchJob {
                 t.reason, t.detail, t.billed, t.requests, t.rateLimited, t.latencyMs()));
       }
     }
+    answerDuplicates(sameAs, answers, failures);
     return new Result(answers, failures, created, resumed);
+  }
+
+  /**
+   * A request identical to an earlier one of the run (the same key) is sent once: the copies get
+   * its answer, deduplicated, or its failure, at no cost.
+   */
+  private static void answerDuplicates(
+      Map<String, String> sameAs,
+      Map<String, Extraction> answers,
+      Map<String, ExtractionFailedException> failures) {
+    sameAs.forEach(
+        (copy, first) -> {
+          Extraction answer = answers.get(first);
+          if (answer != null) {
+            answers.put(copy, Extraction.deduplicated(answer.beliefs(), answer.latencyMs()));
+          } else {
+            ExtractionFailedException failed = failures.get(first);
+            failures.put(
+                copy,
+                new ExtractionFailedException(
+                    failed.reason(), failed.getMessage(), Usage.NONE, 0, 0, failed.latencyMs()));
+          }
+        });
   }
 
   /** Claims the requests already in an open record's batch; collects other finished batches. */
@@ -322,7 +356,7 @@ public final class BatchJob {
     try {
       fileId = api.upload(part.file);
     } catch (ApiErrorException e) {
-      part.notSent(this, "http_" + e.status(), e.getMessage(), e.isRetryable());
+      part.notSent(this, e.reason(), e.getMessage(), e.isRetryable());
       return null;
     } catch (IOException e) {
       part.notSent(this, "connection", e.getClass().getSimpleName() + ": " + e.getMessage(), true);

@@ -68,11 +68,7 @@ public final class BatchLines {
       }
       ApiErrorException error =
           ApiErrorException.fromBody(status, Json.line(body), RateLimitHeaders.NONE);
-      return new Failed(
-          customId,
-          status == 429 ? "rate_limited" : "http_" + status,
-          error.getMessage(),
-          error.isRetryable());
+      return new Failed(customId, error.reason(), error.getMessage(), error.isRetryable());
     }
     JsonNode error = line.path("error");
     String code = error.path("code").asText("");

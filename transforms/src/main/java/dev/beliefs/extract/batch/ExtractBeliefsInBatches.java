@@ -287,7 +287,8 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
                       e.requests(),
                       e.rateLimited(),
                       e.latencyMs(),
-                      u.cacheCorrupt()),
+                      u.cacheCorrupt(),
+                      e.lost()),
                   model,
                   price);
           metrics.count(failure.stats());

@@ -62,6 +62,22 @@ class BatchJobTest {
   }
 
   @Test
+  void identicalRequestsOfTheRun_areSentOnce_andTheCopyIsDeduplicated() throws Exception {
+    BatchJob.Request first = new BatchJob.Request("a", key("same"), "[u1] A: same text", 1000);
+    BatchJob.Request copy = new BatchJob.Request("a-copy", key("same"), "[u1] A: same text", 1000);
+
+    BatchJob.Result result = job(settings()).run(List.of(first, copy, requests("b").get(0)));
+
+    assertEquals(List.of("a", "b"), api.customIds(api.uploads.get(0)));
+    assertEquals(Set.of("a", "a-copy", "b"), result.answers().keySet());
+    assertEquals(1, result.answers().get("a").requests());
+    assertTrue(result.answers().get("a-copy").deduplicated());
+    assertEquals(0, result.answers().get("a-copy").requests());
+    assertEquals(Usage.NONE, result.answers().get("a-copy").usage());
+    assertEquals(result.answers().get("a").beliefs(), result.answers().get("a-copy").beliefs());
+  }
+
+  @Test
   void aRecordWithoutItsBatchId_findsTheBatchByItsMetadata_insteadOfCreatingAnother()
       throws Exception {
     submittedEarlier("r1", List.of("a"), false);
