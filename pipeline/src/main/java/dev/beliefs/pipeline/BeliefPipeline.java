@@ -156,6 +156,7 @@ public final class BeliefPipeline {
       return new ExtractBeliefsInBatches(settings.batch());
     }
     return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
-        .withBacklog(settings.backlog());
+        .withBacklog(settings.backlog())
+        .sharedBy(settings.sharing());
   }
 }
