@@ -26,6 +26,7 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -143,7 +144,15 @@ public final class BeliefPipeline {
                     "BeliefsPerTranscript",
                     MapElements.into(TypeDescriptors.longs()).via(t -> (long) t.beliefs().size()))
                 .apply("CountBeliefs", Combine.globally(Sum.ofLongs()))
-                .apply("BeliefsView", View.asSingleton())),
+                .apply("BeliefsView", View.asSingleton()),
+            extracted
+                .failures()
+                .apply(
+                    "OverBudget",
+                    Filter.by(
+                        failure -> ExtractBeliefs.OVER_BUDGET.equals(failure.failure().reason())))
+                .apply("CountOverBudget", Count.globally())
+                .apply("OverBudgetView", View.asSingleton())),
         settings.runInfo(),
         settings.output());
     return pipeline;

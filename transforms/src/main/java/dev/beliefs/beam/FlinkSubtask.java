@@ -27,6 +27,24 @@ public record FlinkSubtask(int index, int parallelism, int attempt) {
     return ofThreadName(Thread.currentThread().getName());
   }
 
+  /**
+   * Whether the current thread is closing the task's chained functions because the task failed or
+   * was cancelled. Flink's batch runtime then closes each chained function ({@code
+   * BatchTask.cancelChainedTasks}), and Beam's Flink runner finishes the DoFn's bundle in that
+   * close, as it does at the end of the input: only the stack tells the two apart. The interrupt
+   * Flink sends a cancelled task usually reaches a DoFn that waits; this covers the case where code
+   * upstream of it took the interrupt first.
+   */
+  public static boolean isCancellingChainedTasks() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames.anyMatch(
+                    frame ->
+                        frame.getClassName().equals("org.apache.flink.runtime.operators.BatchTask")
+                            && frame.getMethodName().equals("cancelChainedTasks")));
+  }
+
   static Optional<FlinkSubtask> ofThreadName(String name) {
     Matcher matcher = TASK_NAME.matcher(name);
     if (!matcher.find()) {

@@ -37,6 +37,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
+  /** The failure reason of a chunk not asked because its worst case did not fit in the cap. */
+  public static final String OVER_BUDGET = "budget_exhausted";
+
   /** Chunks a share holds (waiting, in flight or answered) per request it may have in flight. */
   static final int HELD_PER_SLOT = 4;
 

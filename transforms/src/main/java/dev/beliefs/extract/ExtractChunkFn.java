@@ -1,6 +1,7 @@
 package dev.beliefs.extract;
 
 import dev.beliefs.beam.ChunkBacklog;
+import dev.beliefs.beam.FlinkSubtask;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
@@ -101,6 +102,11 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) throws InterruptedException {
+    if (FlinkSubtask.isCancellingChainedTasks()) {
+      // The task failed or was cancelled: the results would go nowhere, the calls would cost.
+      stop();
+      return;
+    }
     try {
       held.finish(
           ended -> {

@@ -125,7 +125,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
       long prompt = chunk.estimatedPromptTokens();
       BigDecimal worstCase = settings.price().cost(new Usage(prompt, 0, maxTokens));
       if (!reserve(worstCase, attempts)) {
-        throw attempts.fail("budget_exhausted", budget.refusal(worstCase));
+        throw attempts.fail(ExtractBeliefs.OVER_BUDGET, budget.refusal(worstCase));
       }
       BigDecimal billed = BigDecimal.ZERO;
       RequestGate.Admission admission = null;

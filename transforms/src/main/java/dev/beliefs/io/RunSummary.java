@@ -16,7 +16,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code cache_hits} cost when they were first asked, and {@code cache_corrupt} counts cache
  * entries found unusable and asked again. Of the {@code transcripts} read, {@code
  * transcripts_skipped} were left alone because an incremental run found their results already in
- * the output. {@code batch} says the chunks went through the Batch API, priced at its price.
+ * the output. {@code batch} says the chunks went through the Batch API, priced at its price. {@code
+ * chunks_over_budget} of the failed chunks were not asked because their worst case did not fit in
+ * what was left of {@code max_cost_usd} ({@code failures/} names them).
  */
 public record RunSummary(
     long transcripts,
@@ -49,7 +51,8 @@ public record RunSummary(
     SortedMap<String, Totals> perModel,
     Latency latencyMs,
     long peakRequestsPerMinute,
-    long peakTokensPerMinute) {
+    long peakTokensPerMinute,
+    long chunksOverBudget) {
 
   /**
    * What the pipeline knows about its own configuration, for the summary.
@@ -72,6 +75,7 @@ public record RunSummary(
       long transcriptsSkipped,
       long chunksSkipped,
       long mergedBeliefs,
+      long chunksOverBudget,
       CostSummary costs) {
     Totals total = costs.total();
     return new RunSummary(
@@ -105,7 +109,8 @@ public record RunSummary(
         costs.perModel(),
         costs.latency(),
         costs.peakRequestsPerMinute(),
-        costs.peakTokensPerMinute());
+        costs.peakTokensPerMinute(),
+        chunksOverBudget);
   }
 
   public RunSummary withWallSeconds(double seconds) {
@@ -140,7 +145,8 @@ public record RunSummary(
         perModel,
         latencyMs,
         peakRequestsPerMinute,
-        peakTokensPerMinute);
+        peakTokensPerMinute,
+        chunksOverBudget);
   }
 
   public boolean anyFailed() {

@@ -81,7 +81,8 @@ class RunReportTest {
                     new Latency.Bucket(1599, 9),
                     new Latency.Bucket(3199, 2))),
             14,
-            27_300);
+            27_300,
+            0);
     MergedBelief belief =
         new MergedBelief(
             "ep<1>",
