@@ -21,9 +21,9 @@ import java.util.function.Function;
  * whatever the size of the input. Used by one thread, the runner's; only the calls' ends arrive
  * from the scheduler's threads.
  *
- * <p>Chunks are gathered and handed to the scheduler longest first: up to a full window at the
- * start, so that idle slots do not take the first chunks that come, and then whenever this worker
- * would otherwise wait for room.
+ * <p>The first chunks are gathered, up to a full window or the end of the bundle, and handed to the
+ * scheduler longest first, so that idle slots do not take the first chunks that come; every later
+ * chunk is handed over as it comes, and the scheduler's queue orders those waiting.
  *
  * @param <P> what travels with a chunk, to be handed on with its outcome
  */
@@ -41,6 +41,7 @@ final class HeldChunks<P> {
   private final Set<Future<Object>> submitted = new LinkedHashSet<>();
   private final Queue<Done<P>> done = new ConcurrentLinkedQueue<>();
   private int held;
+  private boolean started;
 
   private record Done<P>(P pending, Future<Object> future) {}
 
@@ -67,7 +68,7 @@ final class HeldChunks<P> {
     }
     held++;
     gathered.add(new Waiting<>(chunk, pending));
-    if (gathered.size() >= gather) {
+    if (started || gathered.size() >= gather) {
       submitGathered();
     }
   }
@@ -101,7 +102,13 @@ final class HeldChunks<P> {
     return held;
   }
 
+  /** Chunks taken in and not yet handed to the scheduler. */
+  int gathered() {
+    return gathered.size();
+  }
+
   private void submitGathered() {
+    started = true;
     gathered.sort(Comparator.comparingInt((Waiting<P> w) -> -w.chunk().estimatedPromptTokens()));
     for (Waiting<P> waiting : gathered) {
       submitted.add(

@@ -98,6 +98,27 @@ class HeldChunksTest {
   }
 
   @Test
+  void afterTheFirstWindow_aChunkIsHandedToTheSchedulerAsItComes() throws Exception {
+    HeldChunks<Integer> held = new HeldChunks<>(scheduler, 4, this::ask);
+    for (int window = 0; window < 3; window++) {
+      held.take(chunk(window, 100), window, ended -> {});
+    }
+    assertEquals(3, held.gathered(), "the first window is gathered");
+    held.take(chunk(3, 100), 3, ended -> {});
+    assertEquals(0, held.gathered());
+    for (int window = 0; window < 4; window++) {
+      answer(window);
+    }
+
+    held.take(chunk(4, 100), 4, ended -> {});
+
+    assertEquals(0, held.gathered(), "asked at once, without waiting for more chunks");
+    answer(4);
+    held.finish(ended -> {});
+    scheduler.release();
+  }
+
+  @Test
   void whenThereIsNoRoom_takingWaitsForACallToEnd_andHandsItsOutcomeOn() throws Exception {
     HeldChunks<Integer> held = new HeldChunks<>(scheduler, 4, this::ask);
     List<Object> handedOn = new ArrayList<>();

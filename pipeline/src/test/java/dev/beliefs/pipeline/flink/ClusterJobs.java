@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.json.Json;
+import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.TestFiles;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +30,7 @@ import java.util.stream.Stream;
  * belief-pipeline.jar extract --runner=FlinkRunner --flinkMaster=...} in a child JVM, followed
  * through the cluster's REST API; and the checks the cluster tests share.
  */
-final class ClusterJobs {
+final class ClusterJobs implements AutoCloseable {
 
   static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
   static final Duration SUBMISSION = Duration.ofMinutes(3);
@@ -35,10 +40,30 @@ final class ClusterJobs {
   private final Path scratch;
   private final String apiKey;
 
-  ClusterJobs(FlinkSessionCluster cluster, Path scratch, String apiKey) {
+  private ClusterJobs(FlinkSessionCluster cluster, Path scratch, String apiKey) {
     this.cluster = cluster;
     this.scratch = scratch;
     this.apiKey = apiKey;
+  }
+
+  /**
+   * A session cluster of a JobManager and two TaskManagers, whose environment holds {@code apiKey},
+   * to submit jobs to.
+   */
+  static ClusterJobs onTwoTaskManagers(Path scratch, String apiKey)
+      throws IOException, InterruptedException {
+    return new ClusterJobs(
+        FlinkSessionCluster.start(Map.of("OPENAI_API_KEY", apiKey), 2), scratch, apiKey);
+  }
+
+  FlinkSessionCluster cluster() {
+    return cluster;
+  }
+
+  /** Stops the cluster. */
+  @Override
+  public void close() {
+    cluster.close();
   }
 
   /** A job run on the cluster: its id, final state, outputs, the submitter's end and the bill. */
@@ -60,6 +85,23 @@ final class ClusterJobs {
   @FunctionalInterface
   interface Submitter {
     ChildJvm start(List<String> extractOptions) throws IOException;
+  }
+
+  /**
+   * {@code extract} with {@code options} in this JVM, as {@code ./beliefs} runs it; fails with its
+   * error output unless it exits with {@code expectedExit}.
+   *
+   * @param apiKeys where the job finds the key: on a cluster, what travels to the TaskManagers
+   */
+  static void extractInProcess(List<String> options, ApiKeySource apiKeys, int expectedExit) {
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int exit =
+        new ExtractCommand(
+                new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                apiKeys)
+            .run(options.toArray(String[]::new));
+    assertEquals(expectedExit, exit, stderr.toString(StandardCharsets.UTF_8));
   }
 
   /**

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.pipeline.ExitCode;
-import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.TestFiles;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,16 +55,17 @@ class FlinkCancellationIT {
   static void runTheSampleOnTheDirectRunner_thenStartTwoTaskManagers() throws Exception {
     directOutput = temp.resolve("direct");
     try (RunningSimulator direct = simulator(0.001)) {
-      assertEquals(ExitCode.OK, extractInProcess(direct.baseUrl(), directOutput, List.of()));
+      ClusterJobs.extractInProcess(
+          ClusterJobs.sampleOptions(direct.baseUrl(), directOutput), () -> API_KEY, ExitCode.OK);
     }
-    cluster = FlinkSessionCluster.start(Map.of("OPENAI_API_KEY", API_KEY), 2);
-    jobs = new ClusterJobs(cluster, temp, API_KEY);
+    jobs = ClusterJobs.onTwoTaskManagers(temp, API_KEY);
+    cluster = jobs.cluster();
   }
 
   @AfterAll
   static void stopTheCluster() {
-    if (cluster != null) {
-      cluster.close();
+    if (jobs != null) {
+      jobs.close();
     }
   }
 
@@ -123,16 +121,16 @@ class FlinkCancellationIT {
     try (RunningSimulator simulator = simulator(0)) {
       for (int job = 1; job <= 10; job++) {
         Path output = temp.resolve("in-a-row-" + job);
-        assertEquals(
-            ExitCode.OK,
-            extractInProcess(
-                simulator.baseUrl(),
-                output,
-                List.of(
-                    "--runner=FlinkRunner",
-                    "--flinkMaster=" + cluster.master(),
-                    "--filesToStage=" + TestFiles.shadedJar(),
-                    "--jobName=flink-it-in-a-row-" + job + "-" + UUID.randomUUID())));
+        List<String> options =
+            new ArrayList<>(ClusterJobs.sampleOptions(simulator.baseUrl(), output));
+        options.addAll(
+            List.of(
+                "--runner=FlinkRunner",
+                "--flinkMaster=" + cluster.master(),
+                "--filesToStage=" + TestFiles.shadedJar(),
+                "--jobName=flink-it-in-a-row-" + job + "-" + UUID.randomUUID()));
+        // What travels to the TaskManagers: they read the key from their environment.
+        ClusterJobs.extractInProcess(options, ApiKeySource.environment(), ExitCode.OK);
         awaitNoThreadsOfOurs();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String taskManager : taskManagers) {
@@ -254,22 +252,5 @@ class FlinkCancellationIT {
 
   private static RunningSimulator simulator(double timeScale) throws Exception {
     return Simulator.start(SimulatorConfig.builder().timeScale(timeScale).apiKey(API_KEY).build());
-  }
-
-  /** {@code extract} on the sample in this JVM, with {@code more} options. */
-  private static int extractInProcess(String baseUrl, Path output, List<String> more) {
-    List<String> args = new ArrayList<>(ClusterJobs.sampleOptions(baseUrl, output));
-    args.addAll(more);
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int exit =
-        new ExtractCommand(
-                new PrintStream(PrintStream.nullOutputStream()),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                () -> API_KEY)
-            .run(args.toArray(String[]::new));
-    if (exit != ExitCode.OK) {
-      System.err.println(stderr.toString(StandardCharsets.UTF_8));
-    }
-    return exit;
   }
 }

@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.extract.ExtractBeliefs;
 import dev.beliefs.pipeline.ExitCode;
-import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.TestFiles;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,17 +69,11 @@ class FlinkClusterIT {
   static void runTheSampleOnTheDirectRunnerAndOnTheCluster() throws Exception {
     directOutput = temp.resolve("direct");
     try (RunningSimulator direct = simulator(0.001)) {
-      ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-      int exit =
-          new ExtractCommand(
-                  new PrintStream(PrintStream.nullOutputStream()),
-                  new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                  () -> API_KEY)
-              .run(extractOptions(direct, directOutput).toArray(String[]::new));
-      assertEquals(ExitCode.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+      ClusterJobs.extractInProcess(
+          extractOptions(direct, directOutput), () -> API_KEY, ExitCode.OK);
     }
-    cluster = FlinkSessionCluster.start(Map.of("OPENAI_API_KEY", API_KEY), 2);
-    jobs = new ClusterJobs(cluster, temp, API_KEY);
+    jobs = ClusterJobs.onTwoTaskManagers(temp, API_KEY);
+    cluster = jobs.cluster();
     simulator = simulator(0.01);
     run =
         jobs.submit(
@@ -97,8 +88,8 @@ class FlinkClusterIT {
     if (simulator != null) {
       simulator.close();
     }
-    if (cluster != null) {
-      cluster.close();
+    if (jobs != null) {
+      jobs.close();
     }
   }
 

@@ -8,21 +8,16 @@ import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
 import dev.beliefs.model.Usage;
 import dev.beliefs.pipeline.ExitCode;
-import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.TestFiles;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +42,6 @@ class FlinkJobWideIT {
 
   @TempDir static Path temp;
 
-  private static FlinkSessionCluster cluster;
   private static ClusterJobs jobs;
   private static Path input;
   private static Path directOutput;
@@ -64,24 +58,17 @@ class FlinkJobWideIT {
         input.resolve("gotime-150-excerpt.md"));
     directOutput = temp.resolve("direct");
     try (RunningSimulator direct = simulator(SimulatorConfig.builder().timeScale(0.001))) {
-      ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-      int exit =
-          new ExtractCommand(
-                  new PrintStream(PrintStream.nullOutputStream()),
-                  new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                  () -> API_KEY)
-              .run(options(direct.baseUrl(), directOutput).toArray(String[]::new));
-      assertEquals(ExitCode.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+      ClusterJobs.extractInProcess(
+          options(direct.baseUrl(), directOutput), () -> API_KEY, ExitCode.OK);
       directBill = direct.stats();
     }
-    cluster = FlinkSessionCluster.start(Map.of("OPENAI_API_KEY", API_KEY), 2);
-    jobs = new ClusterJobs(cluster, temp, API_KEY);
+    jobs = ClusterJobs.onTwoTaskManagers(temp, API_KEY);
   }
 
   @AfterAll
   static void stopTheCluster() {
-    if (cluster != null) {
-      cluster.close();
+    if (jobs != null) {
+      jobs.close();
     }
   }
 
