@@ -131,12 +131,23 @@ class FlinkCancellationIT {
                 "--jobName=flink-it-in-a-row-" + job + "-" + UUID.randomUUID()));
         // What travels to the TaskManagers: they read the key from their environment.
         ClusterJobs.extractInProcess(options, ApiKeySource.environment(), ExitCode.OK);
+        assertEquals(taskManagers, cluster.taskManagerIds(), "a TaskManager died in job " + job);
         awaitNoThreadsOfOurs();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String taskManager : taskManagers) {
           counts.put(taskManager, steadyThreads(taskManager).size());
         }
         afterEach.add(counts);
+        if (job == 1 || job == 10) {
+          for (String taskManager : taskManagers) {
+            System.out.printf(
+                "After job %d, TaskManager %s: %d threads, %d MB of metaspace%n",
+                job,
+                taskManager,
+                cluster.threadNames(taskManager).size(),
+                cluster.metric(taskManager, "Status.JVM.Memory.Metaspace.Used") >> 20);
+          }
+        }
         if (job == 1) {
           baseline.putAll(counts);
         }

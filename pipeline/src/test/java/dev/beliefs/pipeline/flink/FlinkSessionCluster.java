@@ -183,6 +183,12 @@ final class FlinkSessionCluster implements AutoCloseable {
     return names;
   }
 
+  /** A TaskManager's metric, such as {@code Status.JVM.Memory.Metaspace.Used}. */
+  long metric(String taskManagerId, String name) throws IOException, InterruptedException {
+    JsonNode values = get("/taskmanagers/" + taskManagerId + "/metrics?get=" + name);
+    return values.path(0).path("value").asLong();
+  }
+
   /** Cancels a job through the REST API, as {@code flink cancel} does. */
   void cancel(String jobId) throws IOException, InterruptedException {
     HttpResponse<String> response =
