@@ -32,8 +32,9 @@ public interface BeliefOptions extends PipelineOptions {
   void setLevels(String value);
 
   @Description(
-      "Requests in flight at once: the runner's parallelism (DirectRunner threads, Flink"
-          + " parallelism).")
+      "Requests in flight at once for the whole job, on every runner and any number of Flink"
+          + " TaskManagers; also the DirectRunner's threads and, up to the slots, Flink's"
+          + " parallelism.")
   @Default.Integer(4)
   int getWorkers();
 
@@ -83,27 +84,29 @@ public interface BeliefOptions extends PipelineOptions {
 
   @Description(
       "OpenAI usage tier 1-5: take that tier's published rate limits for the model (see"
-          + " README). Without it, limits come from --rpmLimit/--tpmLimit or from the server's"
-          + " x-ratelimit-limit-* headers.")
+          + " docs/limits.md), for the whole job. Without it, limits come from"
+          + " --rpmLimit/--tpmLimit or from the server's x-ratelimit-limit-* headers.")
   Integer getTier();
 
   void setTier(Integer value);
 
-  @Description("Requests per minute this job may send; overrides --tier.")
+  @Description(
+      "Requests per minute the organisation may send, all of this job's machines together;"
+          + " overrides --tier.")
   Long getRpmLimit();
 
   void setRpmLimit(Long value);
 
   @Description(
-      "Tokens per minute this job may use, counted as OpenAI does (prompt + max_tokens);"
-          + " overrides --tier.")
+      "Tokens per minute the organisation may use, all of this job's machines together, counted"
+          + " as OpenAI does (prompt + max_tokens); overrides --tier.")
   Long getTpmLimit();
 
   void setTpmLimit(Long value);
 
   @Description(
-      "Spending cap in USD: no request starts that could pass it; chunks left over fail with"
-          + " reason budget_exhausted.")
+      "Spending cap in USD for the whole job, restarts included: no request starts that could"
+          + " pass it; chunks left over fail with reason budget_exhausted.")
   Double getMaxCostUsd();
 
   void setMaxCostUsd(Double value);

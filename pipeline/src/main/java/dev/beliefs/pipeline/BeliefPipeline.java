@@ -27,6 +27,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -151,7 +152,15 @@ public final class BeliefPipeline {
                     "BeliefsPerTranscript",
                     MapElements.into(TypeDescriptors.longs()).via(t -> (long) t.beliefs().size()))
                 .apply("CountBeliefs", Combine.globally(Sum.ofLongs()))
-                .apply("BeliefsView", View.asSingleton())),
+                .apply("BeliefsView", View.asSingleton()),
+            extracted
+                .failures()
+                .apply(
+                    "OverBudget",
+                    Filter.by(
+                        failure -> ExtractBeliefs.OVER_BUDGET.equals(failure.failure().reason())))
+                .apply("CountOverBudget", Count.globally())
+                .apply("OverBudgetView", View.asSingleton())),
         settings.runInfo(),
         settings.output());
     return pipeline;
@@ -170,6 +179,7 @@ public final class BeliefPipeline {
     }
     return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
         .withBacklog(settings.backlog())
-        .withProgress(tally);
+        .withProgress(tally)
+        .sharedBy(settings.sharing());
   }
 }

@@ -13,6 +13,8 @@ import dev.beliefs.extract.OpenAiExtractor;
 import dev.beliefs.extract.OpenAiSettings;
 import dev.beliefs.extract.RateLimits;
 import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.extract.Sharing;
+import dev.beliefs.extract.SpendingLedger;
 import dev.beliefs.extract.TierLimits;
 import dev.beliefs.extract.batch.BatchSettings;
 import dev.beliefs.incremental.ExtractionSettings;
@@ -50,7 +52,8 @@ public record JobSettings(
     ExtractionSettings extraction,
     boolean incremental,
     ChunkBacklog backlog,
-    @Nullable BatchSettings batch) {
+    @Nullable BatchSettings batch,
+    Sharing sharing) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   static final String DEFAULT_MODEL = "gpt-4o";
@@ -92,12 +95,15 @@ public record JobSettings(
       price = price(options, model);
       OpenAiSettings openAi = openAi(options, model, price, apiKeys);
       ResponseCache cache = new ResponseCache(cacheDir(options), options.getJobName());
-      extractors = OpenAiExtractor.factory(openAi, cache);
+      extractors =
+          OpenAiExtractor.factory(
+              openAi, cache, new SpendingLedger(ledgerDir(options), options.getJobName()));
       if (options.getBatch()) {
         batch = BatchSettings.of(openAi, cache, batchesDir(options));
       }
     }
     ChunkPlan chunkPlan = chunkPlan(options);
+    RateLimits rateLimits = offline ? RateLimits.NONE : rateLimits(options, model);
     return new JobSettings(
         options.getInput(),
         inputRoot(options.getInput()),
@@ -114,7 +120,7 @@ public record JobSettings(
             batch != null,
             ExtractionPrompt.VERSION,
             offline ? null : maxCost(options)),
-        offline ? RateLimits.NONE : rateLimits(options, model),
+        rateLimits,
         offline,
         new ExtractionSettings(
             model,
@@ -125,7 +131,8 @@ public record JobSettings(
             options.getMaxTokens()),
         incremental(options),
         batch == null ? backlog(options) : ChunkBacklog.unbounded(),
-        batch);
+        batch,
+        Runners.sharing(options, rateLimits));
   }
 
   /**
@@ -157,7 +164,8 @@ public record JobSettings(
         extraction,
         incremental,
         ChunkBacklog.unbounded(),
-        batch);
+        batch,
+        sharing);
   }
 
   /** On by default for a bucket, where scheduled runs over new arrivals are the point. */
@@ -176,6 +184,13 @@ public record JobSettings(
     }
     return FileSystems.matchNewResource(options.getOutput(), true)
         .resolve("cache", StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  /** Where each share's spending is recorded, for restarted attempts: {@code DIR/ledger}. */
+  private static String ledgerDir(BeliefOptions options) {
+    return FileSystems.matchNewResource(options.getOutput(), true)
+        .resolve("ledger", StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }
 

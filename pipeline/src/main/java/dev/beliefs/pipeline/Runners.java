@@ -1,6 +1,8 @@
 package dev.beliefs.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.Sharing;
 import dev.beliefs.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -15,9 +17,10 @@ import org.apache.flink.api.java.ExecutionEnvironment;
 import org.apache.flink.client.program.ContextEnvironment;
 
 /**
- * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} per JVM
- * whatever the runner (the extraction step schedules them itself); the runner's own parallelism
- * only has to feed it:
+ * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} for the
+ * whole job whatever the runner: the extraction step schedules them itself, in one JVM on the
+ * DirectRunner and split into equal shares over the extraction step's subtasks on Flink ({@link
+ * #sharing}); the runner's own parallelism only has to feed it:
  *
  * <ul>
  *   <li>DirectRunner: target parallelism = workers.
@@ -71,6 +74,48 @@ final class Runners {
       flink.setNumberOfExecutionRetries(RESTARTS);
       flink.setExecutionRetryDelay(3_000L);
     }
+  }
+
+  /**
+   * How the extraction step's workers split {@code --workers}, the rate limits and the cap: on
+   * Flink, an equal share to each subtask of the step, so that the job as a whole stays within them
+   * on any number of TaskManagers; elsewhere the whole job runs in one JVM, which holds them all.
+   */
+  static Sharing sharing(BeliefOptions options, RateLimits limits) throws ConfigurationException {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return Sharing.WHOLE_JVM;
+    }
+    Integer parallelism = options.as(FlinkPipelineOptions.class).getParallelism();
+    if (parallelism != null && parallelism > 0) {
+      if (parallelism > options.getWorkers()) {
+        throw new ConfigurationException(
+            "--parallelism="
+                + parallelism
+                + " is more than --workers="
+                + options.getWorkers()
+                + ": each Flink subtask of the extraction step holds at least one of the requests"
+                + " in flight; raise --workers or lower --parallelism");
+      }
+      long smallest = smallestLimit(limits);
+      if (smallest > 0 && smallest < parallelism) {
+        throw new ConfigurationException(
+            "a rate limit of "
+                + smallest
+                + " per minute cannot be split over "
+                + parallelism
+                + " Flink subtasks; lower --parallelism");
+      }
+    }
+    return Sharing.PER_FLINK_SUBTASK;
+  }
+
+  private static long smallestLimit(RateLimits limits) {
+    long requests = limits.requestsPerMinute();
+    long tokens = limits.tokensPerMinute();
+    if (requests == 0 || tokens == 0) {
+      return Math.max(requests, tokens);
+    }
+    return Math.min(requests, tokens);
   }
 
   /**

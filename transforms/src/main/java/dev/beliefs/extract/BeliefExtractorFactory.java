@@ -8,7 +8,11 @@ import java.io.Serializable;
  */
 public interface BeliefExtractorFactory extends Serializable {
 
-  BeliefExtractor create();
+  /**
+   * An extractor for a worker holding {@code share} of the job's requests, rate limits and spending
+   * cap; workers of one share in a JVM may share its state.
+   */
+  BeliefExtractor create(Share share);
 
   /** The model asked, as accounted in costs and summaries. */
   String model();

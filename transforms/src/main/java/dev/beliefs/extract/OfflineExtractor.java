@@ -28,7 +28,7 @@ public final class OfflineExtractor implements BeliefExtractor {
 
   private static final class Factory implements BeliefExtractorFactory {
     @Override
-    public BeliefExtractor create() {
+    public BeliefExtractor create(Share share) {
       return new OfflineExtractor();
     }
 

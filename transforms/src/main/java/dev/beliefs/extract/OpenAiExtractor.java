@@ -5,6 +5,7 @@ import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
   private final Sleeper sleeper;
   private final @Nullable ResponseCache cache;
   private final InFlightNotes notes;
+  private final String stateKey;
 
   OpenAiExtractor(
       OpenAiSettings settings,
@@ -61,6 +63,17 @@ public final class OpenAiExtractor implements BeliefExtractor {
       Budget budget,
       Sleeper sleeper,
       @Nullable ResponseCache cache) {
+    this(settings, client, gate, budget, sleeper, cache, stateKey(settings, Share.whole()));
+  }
+
+  private OpenAiExtractor(
+      OpenAiSettings settings,
+      OpenAiClient client,
+      RequestGate gate,
+      Budget budget,
+      Sleeper sleeper,
+      @Nullable ResponseCache cache,
+      String stateKey) {
     this.settings = settings;
     this.client = client;
     this.gate = gate;
@@ -68,15 +81,30 @@ public final class OpenAiExtractor implements BeliefExtractor {
     this.sleeper = sleeper;
     this.cache = cache;
     this.notes = cache == null ? new InFlightNotes("", null) : cache.inFlight();
+    this.stateKey = stateKey;
   }
 
   public static BeliefExtractorFactory factory(OpenAiSettings settings) {
-    return new Factory(settings, null);
+    return new Factory(settings, null, null);
   }
 
   /** Extractors that look answers up in {@code cache} before asking, and store new ones there. */
   public static BeliefExtractorFactory factory(OpenAiSettings settings, ResponseCache cache) {
-    return new Factory(settings, cache);
+    return new Factory(settings, cache, null);
+  }
+
+  /**
+   * Extractors as {@link #factory(OpenAiSettings, ResponseCache)} builds them, whose shares of the
+   * spending cap are recorded in {@code ledger}, so that restarted attempts stay within the cap.
+   */
+  public static BeliefExtractorFactory factory(
+      OpenAiSettings settings, ResponseCache cache, SpendingLedger ledger) {
+    return new Factory(settings, cache, ledger);
+  }
+
+  /** Names the client, gate and budget one share's workers use in a JVM. */
+  private static String stateKey(OpenAiSettings settings, Share share) {
+    return settings.sharedKey() + ":" + share.key();
   }
 
   @Override
@@ -140,19 +168,17 @@ public final class OpenAiExtractor implements BeliefExtractor {
       }
       long prompt = chunk.estimatedPromptTokens();
       BigDecimal worstCase = settings.price().cost(new Usage(prompt, 0, maxTokens));
-      if (!budget.reserve(worstCase)) {
-        throw attempts.fail(
-            "budget_exhausted",
-            "not sent: $"
-                + budget.spent().toPlainString()
-                + " spent and requests in flight could"
-                + " pass --maxCostUsd="
-                + budget.cap().toPlainString());
+      if (!reserve(worstCase, attempts)) {
+        throw attempts.fail(ExtractBeliefs.OVER_BUDGET, budget.refusal(worstCase));
       }
       BigDecimal billed = BigDecimal.ZERO;
       RequestGate.Admission admission = null;
       try {
         admission = gate.admit(prompt + maxTokens);
+        if (Thread.interrupted()) {
+          // The step gave this call up while it waited: nothing is sent.
+          throw new InterruptedException();
+        }
         attempts.requests++;
         attempts.retryAfter = null;
         if (cacheKey != null) {
@@ -216,7 +242,9 @@ public final class OpenAiExtractor implements BeliefExtractor {
         reason = e instanceof SocketTimeoutException ? "timeout" : "connection";
         detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (OpenAiClient.mayHaveBeenBilled(e)) {
+          // The server may bill it although its answer is lost: the budget counts its worst case.
           attempts.lost = attempts.lost.plus(LostRequests.one(prompt, maxTokens));
+          billed = worstCase;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -231,20 +259,33 @@ public final class OpenAiExtractor implements BeliefExtractor {
 
   /**
    * The answer an attempt of this run that the runner restarted paid for: its cost stays this
-   * run's, and goes into this JVM's budget, which the attempt's worker may not have shared.
+   * run's. The budget already holds it, in the {@link SpendingLedger} record of the attempt that
+   * paid.
    */
   private Extraction paidEarlier(ResponseCache.Hit hit, ResponseCache.Payment paid) {
-    budget.settle(BigDecimal.ZERO, settings.price().cost(paid.billed()));
     return new Extraction(
         hit.beliefs(), paid.billed(), paid.requests(), paid.rateLimited(), paid.latencyMs());
   }
 
-  /** Gives back this worker's use of the shared client, gate and budget. */
+  private boolean reserve(BigDecimal worstCase, Attempts attempts)
+      throws ExtractionFailedException {
+    try {
+      return budget.reserve(worstCase);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw attempts.fail("interrupted", "interrupted while waiting for room in the budget");
+    }
+  }
+
+  /**
+   * Gives back this worker's use of its share's client, gate and budget; the last use closes the
+   * client's connections, which ends any call still in flight.
+   */
   @Override
   public void close() {
-    JvmShared.<OpenAiClient>release("client:" + settings.sharedKey(), OpenAiClient::close);
-    JvmShared.release("gate:" + settings.sharedKey(), unused -> {});
-    JvmShared.release("budget:" + settings.sharedKey(), unused -> {});
+    JvmShared.<OpenAiClient>release("client:" + stateKey, OpenAiClient::close);
+    JvmShared.release("gate:" + stateKey, unused -> {});
+    JvmShared.<Budget>release("budget:" + stateKey, Budget::close);
   }
 
   private void sleep(Attempts attempts) throws ExtractionFailedException {
@@ -319,15 +360,17 @@ public final class OpenAiExtractor implements BeliefExtractor {
     }
   }
 
-  private record Factory(OpenAiSettings settings, @Nullable ResponseCache cache)
+  private record Factory(
+      OpenAiSettings settings, @Nullable ResponseCache cache, @Nullable SpendingLedger ledger)
       implements BeliefExtractorFactory {
 
     @Override
-    public BeliefExtractor create() {
-      // One client, so one connection pool, for every worker of the run in this JVM.
+    public BeliefExtractor create(Share share) {
+      String key = stateKey(settings, share);
+      // One client, so one connection pool, for every worker of the share in this JVM.
       OpenAiClient client =
           JvmShared.acquire(
-              "client:" + settings.sharedKey(),
+              "client:" + key,
               () ->
                   new OpenAiClient(
                       settings.baseUrl(),
@@ -335,12 +378,18 @@ public final class OpenAiExtractor implements BeliefExtractor {
                       settings.connectTimeout(),
                       settings.readTimeout()));
       RequestGate gate =
-          JvmShared.acquire(
-              "gate:" + settings.sharedKey(), () -> new RequestGate(settings.rateLimits()));
+          JvmShared.acquire("gate:" + key, () -> new RequestGate(settings.rateLimits(), share));
       Budget budget =
           JvmShared.acquire(
-              "budget:" + settings.sharedKey(), () -> new Budget(settings.maxCostUsd()));
-      return new OpenAiExtractor(settings, client, gate, budget, Thread::sleep, cache);
+              "budget:" + key,
+              () ->
+                  new Budget(
+                      settings.maxCostUsd(),
+                      share,
+                      ledger == null || settings.maxCostUsd() == null
+                          ? SpendingLedger.NONE
+                          : ledger.open(share)));
+      return new OpenAiExtractor(settings, client, gate, budget, Thread::sleep, cache, key);
     }
 
     @Override

@@ -13,10 +13,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param maxAttempts requests per chunk at most, the first included
  * @param initialBackoff wait before the first retry; later waits double, with full jitter, up to
  *     {@code maxBackoff}
- * @param rateLimits what this JVM may send per minute
- * @param maxCostUsd no request starts that could take spending past this; null for no cap
+ * @param rateLimits what the whole organisation may send per minute; each {@link Share} of the job
+ *     holds its part
+ * @param maxCostUsd the whole job's cap: no request starts that could take spending past it; each
+ *     {@link Share} holds its part; null for no cap
  * @param price the model's price, for the budget
- * @param sharedKey names the rate limiter and budget that every worker of one run in a JVM shares
+ * @param sharedKey names the client, rate limiter and budget that the workers of one run's share in
+ *     a JVM share
  */
 public record OpenAiSettings(
     String baseUrl,

@@ -3,7 +3,8 @@ package dev.beliefs.extract;
 import java.io.Serializable;
 
 /**
- * Requests and tokens per minute this JVM may use; 0 means unlimited.
+ * Requests and tokens per minute, of the whole organisation or of one {@link Share}; 0 means
+ * unlimited.
  *
  * @param requestsPerMinute requests admitted per minute
  * @param tokensPerMinute tokens admitted per minute, a request counting its prompt plus its {@code
@@ -17,12 +18,5 @@ public record RateLimits(long requestsPerMinute, long tokensPerMinute) implement
     if (requestsPerMinute < 0 || tokensPerMinute < 0) {
       throw new IllegalArgumentException("rate limits must be >= 0");
     }
-  }
-
-  /** This share of the limits, for one of several JVMs that split them. */
-  public RateLimits share(double fraction) {
-    return new RateLimits(
-        (long) Math.floor(requestsPerMinute * fraction),
-        (long) Math.floor(tokensPerMinute * fraction));
   }
 }

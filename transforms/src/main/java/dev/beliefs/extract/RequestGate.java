@@ -7,35 +7,52 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Admits requests at most as fast as the rate limits allow, before the server has to say no: two
- * token buckets (requests per minute, tokens per minute) refilled continuously, as OpenAI refills
- * its own. A request takes one request and its prompt plus {@code max_tokens} tokens, the amount
- * OpenAI counts against the limit when it admits the request; when the server's usage shows the
- * prompt estimate was off, the difference is given back or taken.
+ * Admits one {@link Share}'s requests at most as fast as its part of the rate limits allows, before
+ * the server has to say no: two token buckets (requests per minute, tokens per minute) refilled
+ * continuously, as OpenAI refills its own. A request takes one request and its prompt plus {@code
+ * max_tokens} tokens, the amount OpenAI counts against the limit when it admits the request; when
+ * the server's usage shows the prompt estimate was off, the difference is given back or taken. The
+ * shares of a job add up to the organisation's limits, so the job as a whole stays within them.
  *
  * <p>The server's {@code x-ratelimit-remaining-*} headers are the organisation's view, shared by
- * every worker on every machine; when they say less is left than this JVM believes, the buckets are
- * drained down to what the server says. That is how several JVMs sharing one budget stay under it
- * without talking to each other. A response's remaining is as of its own admission: the requests
- * this JVM let through since are taken off it, and the server's refill since is added, before it is
- * compared. Without configured limits, the first response's {@code x-ratelimit-limit-*} headers set
- * them; the requests sent before that are taken off the same way, so a burst at the start is not
- * counted twice as free.
+ * every worker on every machine and by other jobs on the same key; when this share's part of what
+ * they say is left is less than the share believes it has, its buckets are drained down to it. That
+ * is how jobs sharing one key slow down together without talking to each other. A response's
+ * remaining is as of its own admission: the server's refill since is added, and the requests this
+ * share let through since are taken off, before it is compared. Without configured limits, the
+ * first response's {@code x-ratelimit-limit-*} headers set them; the requests sent before that are
+ * taken off the same way, so a burst at the start is not counted twice as free.
  */
 final class RequestGate {
 
+  private final Share share;
   private volatile @Nullable Bucket requests;
   private volatile @Nullable Bucket tokens;
+  private volatile long organisationRequests;
+  private volatile long organisationTokens;
   private volatile long requestCapacity;
   private volatile long tokenCapacity;
   private final AtomicLong admittedRequests = new AtomicLong();
   private final AtomicLong admittedTokens = new AtomicLong();
 
+  /** A gate holding all of {@code limits}. */
   RequestGate(RateLimits limits) {
-    this.requests = bucket(limits.requestsPerMinute());
-    this.tokens = bucket(limits.tokensPerMinute());
-    this.requestCapacity = limits.requestsPerMinute();
-    this.tokenCapacity = limits.tokensPerMinute();
+    this(limits, Share.whole());
+  }
+
+  /**
+   * @param limits the organisation's limits, of which this gate holds {@code share}
+   * @throws IllegalArgumentException a limit too small to split over the shares
+   */
+  RequestGate(RateLimits limits, Share share) {
+    RateLimits part = share.partOf(limits);
+    this.share = share;
+    this.organisationRequests = limits.requestsPerMinute();
+    this.organisationTokens = limits.tokensPerMinute();
+    this.requests = bucket(part.requestsPerMinute());
+    this.tokens = bucket(part.tokensPerMinute());
+    this.requestCapacity = part.requestsPerMinute();
+    this.tokenCapacity = part.tokensPerMinute();
   }
 
   /**
@@ -58,6 +75,15 @@ final class RequestGate {
       return new Admission(
           admittedRequests.incrementAndGet(), admittedTokens.addAndGet(cost), System.nanoTime());
     }
+  }
+
+  /** Requests and tokens this gate would let through now, without waiting; 0 where unlimited. */
+  RateLimits available() {
+    Bucket requests = this.requests;
+    Bucket tokens = this.tokens;
+    return new RateLimits(
+        requests == null ? 0 : requests.getAvailableTokens(),
+        tokens == null ? 0 : tokens.getAvailableTokens());
   }
 
   /** Corrects a request's token cost once the server said what it really was. */
@@ -85,6 +111,7 @@ final class RequestGate {
         requests,
         leftNow(
             headers.remainingRequests(),
+            organisationRequests,
             requestCapacity,
             elapsedNanos,
             admittedRequests.get() - admission.requests()));
@@ -92,22 +119,30 @@ final class RequestGate {
         tokens,
         leftNow(
             headers.remainingTokens(),
+            organisationTokens,
             tokenCapacity,
             elapsedNanos,
             admittedTokens.get() - admission.tokens()));
   }
 
   /**
-   * What the server has left now, from what it had left when it admitted a request: plus its refill
-   * since, less what this JVM let through since.
+   * This share's part of what the server has left now, from what the organisation had left when the
+   * server admitted a request: plus the refill since, in proportion to this share's part of the
+   * limit, less what this share let through since.
    */
   private static @Nullable Long leftNow(
-      @Nullable Long remaining, long perMinute, long elapsedNanos, long admittedSince) {
-    if (remaining == null) {
+      @Nullable Long remaining,
+      long organisationPerMinute,
+      long perMinute,
+      long elapsedNanos,
+      long admittedSince) {
+    if (remaining == null || organisationPerMinute <= 0) {
       return null;
     }
-    long refill = (long) (perMinute * (elapsedNanos / 60e9));
-    return Math.max(0, Math.min(perMinute, remaining + refill) - admittedSince);
+    long refill = (long) (organisationPerMinute * (elapsedNanos / 60e9));
+    long organisationLeft = Math.min(organisationPerMinute, remaining + refill);
+    long part = (long) (organisationLeft * ((double) perMinute / organisationPerMinute));
+    return Math.max(0, part - admittedSince);
   }
 
   /**
@@ -129,12 +164,14 @@ final class RequestGate {
 
   private synchronized void learnLimits(RateLimitHeaders headers) {
     if (requests == null && headers.limitRequests() != null) {
-      requestCapacity = headers.limitRequests();
-      requests = bucket(headers.limitRequests());
+      organisationRequests = headers.limitRequests();
+      requestCapacity = Math.max(1, share.partOf(organisationRequests));
+      requests = bucket(requestCapacity);
     }
     if (tokens == null && headers.limitTokens() != null) {
-      tokenCapacity = headers.limitTokens();
-      tokens = bucket(headers.limitTokens());
+      organisationTokens = headers.limitTokens();
+      tokenCapacity = Math.max(1, share.partOf(organisationTokens));
+      tokens = bucket(tokenCapacity);
     }
   }
 

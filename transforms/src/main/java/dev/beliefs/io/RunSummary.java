@@ -23,7 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * cost_usd}, since their usage is unknown, though the API may bill them; {@code
  * lost_cost_bound_usd} is the most they can cost. {@code deduplicated} chunks were answered by an
  * identical request of the same run (two identical transcripts under different names), without a
- * request of their own. {@code failure_reasons} counts the failed chunks by reason.
+ * request of their own. {@code chunks_over_budget} of the failed chunks were not asked because
+ * their worst case did not fit in what was left of {@code max_cost_usd} ({@code failures/} names
+ * them). {@code failure_reasons} counts the failed chunks by reason.
  */
 public record RunSummary(
     long transcripts,
@@ -60,6 +62,7 @@ public record RunSummary(
     long lostRequests,
     BigDecimal lostCostBoundUsd,
     long deduplicated,
+    long chunksOverBudget,
     SortedMap<String, Long> failureReasons) {
 
   /**
@@ -83,6 +86,7 @@ public record RunSummary(
       long transcriptsSkipped,
       long chunksSkipped,
       long mergedBeliefs,
+      long chunksOverBudget,
       CostSummary costs) {
     Totals total = costs.total();
     return new RunSummary(
@@ -120,6 +124,7 @@ public record RunSummary(
         total.lostRequests(),
         total.lostCostBoundUsd(),
         total.deduplicated(),
+        chunksOverBudget,
         costs.failureReasons());
   }
 
@@ -159,6 +164,7 @@ public record RunSummary(
         lostRequests,
         lostCostBoundUsd,
         deduplicated,
+        chunksOverBudget,
         failureReasons);
   }
 

@@ -25,7 +25,8 @@ public final class WriteRunSummary {
       PCollectionView<Long> transcriptsFailed,
       PCollectionView<Long> transcriptsSkipped,
       PCollectionView<Long> chunksSkipped,
-      PCollectionView<Long> mergedBeliefs)
+      PCollectionView<Long> mergedBeliefs,
+      PCollectionView<Long> chunksOverBudget)
       implements Serializable {}
 
   public static void apply(
@@ -38,7 +39,8 @@ public final class WriteRunSummary {
                 counts.transcriptsFailed(),
                 counts.transcriptsSkipped(),
                 counts.chunksSkipped(),
-                counts.mergedBeliefs()));
+                counts.mergedBeliefs(),
+                counts.chunksOverBudget()));
   }
 
   static class WriteSummaryFn extends DoFn<CostSummary, Void> {
@@ -62,6 +64,7 @@ public final class WriteRunSummary {
               context.sideInput(counts.transcriptsSkipped()),
               context.sideInput(counts.chunksSkipped()),
               context.sideInput(counts.mergedBeliefs()),
+              context.sideInput(counts.chunksOverBudget()),
               costs);
       OutputFiles.write(OutputFiles.resolve(outputDir, FILE), Json.pretty(summary) + "\n");
     }

@@ -124,6 +124,22 @@ class RequestGateTest {
     assertEquals(fallback, gate.backOff(RateLimitHeaders.NONE, fallback));
   }
 
+  @Test
+  void aShareOfTheLimitsHoldsItsPart_andItsPartOfWhatTheServerSaysIsLeft() throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(10, 100_000), new Share(1, 4, "x"));
+    assertEquals(new RateLimits(3, 25_000), gate.available());
+
+    RequestGate.Admission admission = gate.admit(1_000);
+    gate.observe(admission, remaining(8L, 40_000L));
+
+    // A quarter of the organisation's 40,000 tokens left is 10,000 (plus the refill since, which a
+    // slow machine makes larger); the whole 40,000 would not have drained the share's 24,000.
+    RateLimits left = gate.available();
+    assertEquals(2, left.requestsPerMinute());
+    assertTrue(
+        left.tokensPerMinute() >= 10_000 && left.tokensPerMinute() < 20_000, left.toString());
+  }
+
   private static CompletableFuture<Void> admitLater(RequestGate gate, long tokens) {
     return CompletableFuture.runAsync(
         () -> {

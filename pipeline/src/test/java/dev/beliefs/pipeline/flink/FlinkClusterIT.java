@@ -7,29 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.extract.ExtractBeliefs;
-import dev.beliefs.json.Json;
 import dev.beliefs.pipeline.ExitCode;
-import dev.beliefs.pipeline.ExtractCommand;
 import dev.beliefs.pipeline.TestFiles;
 import dev.beliefs.pipeline.sim.RunningSimulator;
 import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +32,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job on a real Flink session cluster, a JobManager and a TaskManager JVM started by {@code
+ * The job on a real Flink session cluster, a JobManager and two TaskManager JVMs started by {@code
  * cluster.sh} ({@link FlinkSessionCluster}), submitted as a user submits it: {@code java -jar
- * belief-pipeline.jar extract --runner=FlinkRunner --flinkMaster=...} in a child JVM. The
- * TaskManager calls a simulator that demands a dummy API key which only the cluster's and the
- * submitter's environments hold, and the results are compared with the DirectRunner's on the same
- * sample.
+ * belief-pipeline.jar extract --runner=FlinkRunner --flinkMaster=...} in a child JVM ({@link
+ * ClusterJobs}). The TaskManagers call a simulator that demands a dummy API key which only the
+ * cluster's and the submitter's environments hold, and the results are compared with the
+ * DirectRunner's on the same sample.
  *
- * <p>One run of the sample, made before the tests, serves the first four; the last kills the
- * TaskManager of a second, slower run.
+ * <p>One run of the sample, made before the tests, serves the first four.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
@@ -65,48 +56,31 @@ class FlinkClusterIT {
           "SumCosts",
           "WriteBeliefs",
           "WriteFailures");
-  private static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
-  private static final Duration SUBMISSION = Duration.ofMinutes(3);
-  private static final Duration JOB = Duration.ofMinutes(8);
 
   @TempDir static Path temp;
 
   private static FlinkSessionCluster cluster;
+  private static ClusterJobs jobs;
   private static RunningSimulator simulator;
   private static Path directOutput;
-  private static ClusterRun run;
-
-  /** A job run on the cluster: its id, final state, outputs, the submitter's end and the bill. */
-  record ClusterRun(
-      String jobId, String state, Path output, ChildJvm.Result submitter, StatsSnapshot bill) {
-
-    String describe() {
-      return "job " + jobId + " " + state + "; submitter " + submitter.describe();
-    }
-  }
-
-  /** Something to do once the job is on the cluster, before waiting for its end. */
-  @FunctionalInterface
-  private interface WhileRunning {
-    void accept(String jobId) throws Exception;
-  }
+  private static ClusterJobs.Run run;
 
   @BeforeAll
   static void runTheSampleOnTheDirectRunnerAndOnTheCluster() throws Exception {
     directOutput = temp.resolve("direct");
     try (RunningSimulator direct = simulator(0.001)) {
-      ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-      int exit =
-          new ExtractCommand(
-                  new PrintStream(PrintStream.nullOutputStream()),
-                  new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                  () -> API_KEY)
-              .run(extractOptions(direct, directOutput).toArray(String[]::new));
-      assertEquals(ExitCode.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+      ClusterJobs.extractInProcess(
+          extractOptions(direct, directOutput), () -> API_KEY, ExitCode.OK);
     }
-    cluster = FlinkSessionCluster.start(Map.of("OPENAI_API_KEY", API_KEY));
+    jobs = ClusterJobs.onTwoTaskManagers(temp, API_KEY);
+    cluster = jobs.cluster();
     simulator = simulator(0.01);
-    run = submit("flink-it-sample", simulator, temp.resolve("flink"), jobId -> {});
+    run =
+        jobs.submit(
+            "flink-it-sample",
+            extractOptions(simulator, temp.resolve("flink")),
+            simulator,
+            jobId -> {});
   }
 
   @AfterAll
@@ -114,8 +88,8 @@ class FlinkClusterIT {
     if (simulator != null) {
       simulator.close();
     }
-    if (cluster != null) {
-      cluster.close();
+    if (jobs != null) {
+      jobs.close();
     }
   }
 
@@ -215,11 +189,11 @@ class FlinkClusterIT {
   void theFlinkCliRunsTheShadedJar_withItsOwnParallelism_andTheSameBeliefs() throws Exception {
     Path output = temp.resolve("flink-run");
     Path clientLog = temp.resolve("flink-run-client.log");
-    ClusterRun flinkRun =
-        submit(
+    ClusterJobs.Run flinkRun =
+        jobs.submit(
             "flink-it-flink-run",
+            extractOptions(simulator, output),
             simulator,
-            output,
             jobId -> {},
             args -> {
               List<String> java =
@@ -259,200 +233,20 @@ class FlinkClusterIT {
     assertSameBeliefs(directOutput, output);
   }
 
-  @Test
-  @Order(6)
-  void aTaskManagerKilledMidJob_isReplaced_andTheJobFinishesWithTheSameBeliefs() throws Exception {
-    long chunks = summary(directOutput).get("chunks").asLong();
-    Path output = temp.resolve("flink-killed");
-    AtomicReference<StatsSnapshot> atKill = new AtomicReference<>();
-    ClusterRun killed;
-    // At 0.2 x the calibrated latency the calls take about 30 s: time to kill in the middle.
-    try (RunningSimulator slow = simulator(0.2)) {
-      killed =
-          submit(
-              "flink-it-taskmanager-killed",
-              slow,
-              output,
-              jobId -> {
-                awaitUntil(() -> slow.stats().withStatus(200) >= chunks / 5, "chunks answered");
-                atKill.set(slow.stats());
-                assertEquals("RUNNING", state(jobId));
-                cluster.killTaskManager();
-                cluster.startTaskManager();
-              });
-    }
-
-    assertEquals("FINISHED", killed.state(), killed.describe());
-    assertEquals(ExitCode.OK, killed.submitter().exit(), killed.describe());
-    assertTrue(atKill.get().withStatus(200) < chunks, "killed after the last answer: " + atKill);
-    JsonNode exceptions = cluster.get("/jobs/" + killed.jobId() + "/exceptions");
-    assertFalse(
-        exceptions.path("exceptionHistory").path("entries").isEmpty(),
-        "no failure recorded, so no restart: " + exceptions);
-    assertSameBeliefs(directOutput, output);
-    // Answers the killed attempt got are in the cache, marked as paid by this run for their chunk:
-    // the restarted attempt counts them as this run's requests and cost, not as cache hits.
-    JsonNode summary = summary(output);
-    assertEquals(chunks, summary.get("requests").asLong(), summary.toString());
-    assertEquals(0, summary.get("cache_hits").asLong(), summary.toString());
-    long repeated = killed.bill().requests() - chunks;
-    System.out.printf(
-        "TaskManager killed with %d of %d chunks answered and %d in flight; the restarted job"
-            + " requested %d chunks again (%d requests in all)%n",
-        atKill.get().withStatus(200),
-        chunks,
-        atKill.get().inFlight(),
-        repeated,
-        killed.bill().requests());
-    assertTrue(
-        repeated <= atKill.get().requests(),
-        "only chunks requested before the kill may be requested again: " + repeated);
-  }
-
   private static RunningSimulator simulator(double timeScale) throws IOException {
     return Simulator.start(SimulatorConfig.builder().timeScale(timeScale).apiKey(API_KEY).build());
   }
 
   private static List<String> extractOptions(RunningSimulator simulator, Path output) {
-    return List.of(
-        "--input=" + TestFiles.projectRoot().resolve("samples") + "/*.txt",
-        "--output=" + output,
-        "--baseUrl=" + simulator.baseUrl(),
-        "--cheapMode",
-        "--workers=4");
-  }
-
-  /**
-   * Submits the sample from a child JVM, finds the job through the REST API, does {@code
-   * whileRunning}, and waits through the REST API for the job's end and then for the child's.
-   */
-  private static ClusterRun submit(
-      String jobName, RunningSimulator simulator, Path output, WhileRunning whileRunning)
-      throws Exception {
-    return submit(
-        jobName,
-        simulator,
-        output,
-        whileRunning,
-        args -> {
-          List<String> all = new ArrayList<>(List.of("extract"));
-          all.addAll(args);
-          all.add("--flinkMaster=" + cluster.master());
-          return ChildJvm.startJar(
-              temp.resolve("submitter"),
-              Map.of("OPENAI_API_KEY", API_KEY),
-              all.toArray(String[]::new));
-        });
-  }
-
-  /** Starts the submitting JVM from {@code extract}'s options. */
-  @FunctionalInterface
-  private interface Submitter {
-    ChildJvm start(List<String> extractOptions) throws IOException;
-  }
-
-  private static ClusterRun submit(
-      String jobName,
-      RunningSimulator simulator,
-      Path output,
-      WhileRunning whileRunning,
-      Submitter submitterStart)
-      throws Exception {
-    String uniqueName = jobName + "-" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> args = new ArrayList<>(extractOptions(simulator, output));
-    args.add("--runner=FlinkRunner");
-    args.add("--jobName=" + uniqueName);
-    ChildJvm submitter = submitterStart.start(args);
-    try {
-      String jobId = awaitJob(uniqueName, submitter);
-      whileRunning.accept(jobId);
-      String state = awaitEnd(jobId, submitter);
-      return new ClusterRun(
-          jobId, state, output, submitter.await(Duration.ofMinutes(2)), simulator.stats());
-    } finally {
-      submitter.destroy();
-    }
-  }
-
-  /** The id of the job named {@code name} once {@code GET /jobs/overview} lists it. */
-  private static String awaitJob(String name, ChildJvm submitter) throws Exception {
-    Instant deadline = Instant.now().plus(SUBMISSION);
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode job : cluster.get("/jobs/overview").path("jobs")) {
-        if (job.path("name").asText().equals(name)) {
-          return job.path("jid").asText();
-        }
-      }
-      if (!submitter.isAlive()) {
-        throw new AssertionError(
-            "the submitter ended before the job appeared\n" + submitter.output());
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no job " + name + " after " + SUBMISSION + "\n" + submitter.output());
-  }
-
-  /** The job's state once it is FINISHED, FAILED or CANCELED. */
-  private static String awaitEnd(String jobId, ChildJvm submitter) throws Exception {
-    Instant deadline = Instant.now().plus(JOB);
-    while (Instant.now().isBefore(deadline)) {
-      String state = state(jobId);
-      if (TERMINAL.contains(state)) {
-        return state;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "job " + jobId + " still " + state(jobId) + " after " + JOB + "\n" + submitter.output());
-  }
-
-  private static String state(String jobId) throws Exception {
-    return cluster.get("/jobs/" + jobId).path("state").asText();
-  }
-
-  private interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  private static void awaitUntil(Condition condition, String what) throws Exception {
-    Instant deadline = Instant.now().plus(JOB);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("waited " + JOB + " for " + what);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** Same belief files with the same lines: ids, statements, evidence, everything. */
-  private static void assertSameBeliefs(Path expectedOutput, Path actualOutput) throws IOException {
-    List<String> expectedFiles = fileNames(expectedOutput.resolve("beliefs"));
-    assertFalse(expectedFiles.isEmpty());
-    assertEquals(expectedFiles, fileNames(actualOutput.resolve("beliefs")));
-    for (String file : expectedFiles) {
-      List<JsonNode> expected =
-          TestFiles.jsonLines(expectedOutput.resolve("beliefs").resolve(file));
-      List<JsonNode> actual = TestFiles.jsonLines(actualOutput.resolve("beliefs").resolve(file));
-      assertEquals(idsAndEvidence(expected), idsAndEvidence(actual), file);
-      assertEquals(expected, actual, file);
-    }
-    assertEquals("", Files.readString(actualOutput.resolve("failures/failures.jsonl")));
-  }
-
-  private static List<String> idsAndEvidence(List<JsonNode> beliefs) {
-    return beliefs.stream()
-        .map(b -> b.path("belief_id").asText() + " " + b.path("evidence"))
-        .toList();
-  }
-
-  private static List<String> fileNames(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString()).sorted().toList();
-    }
+    return ClusterJobs.sampleOptions(simulator.baseUrl(), output);
   }
 
   private static JsonNode summary(Path output) throws IOException {
-    return Json.MAPPER.readTree(output.resolve("run-summary.json").toFile());
+    return ClusterJobs.summary(output);
+  }
+
+  private static void assertSameBeliefs(Path expected, Path actual) throws IOException {
+    ClusterJobs.assertSameBeliefs(expected, actual);
   }
 
   private static String filesUnder(Path dir) throws IOException {

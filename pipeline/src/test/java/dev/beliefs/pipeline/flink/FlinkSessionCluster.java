@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,27 @@ final class FlinkSessionCluster implements AutoCloseable {
     this.lockFile = lockFile;
     this.lock = lock;
     this.stopOnExit = new Thread(this::stopQuietly, "stop-flink-it-cluster");
+  }
+
+  /**
+   * Starts a JobManager and {@code taskManagers} TaskManagers and waits until all have registered.
+   *
+   * @param environment added to this JVM's environment (minus any real {@code OPENAI_API_KEY}) for
+   *     the cluster's processes
+   */
+  static FlinkSessionCluster start(Map<String, String> environment, int taskManagers)
+      throws IOException, InterruptedException {
+    FlinkSessionCluster cluster = start(environment);
+    try {
+      for (int i = 1; i < taskManagers; i++) {
+        cluster.startTaskManager();
+      }
+      cluster.awaitTaskManagers(taskManagers);
+      return cluster;
+    } catch (IOException | RuntimeException | InterruptedException | Error e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   /**
@@ -128,6 +150,58 @@ final class FlinkSessionCluster implements AutoCloseable {
   /** One more TaskManager; returns as soon as it is launched, not when it has registered. */
   void startTaskManager() throws IOException, InterruptedException {
     script("start-taskmanager");
+  }
+
+  /** Waits until exactly {@code count} TaskManagers are registered (a dead one is dropped). */
+  void awaitTaskManagers(int count) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(PORTS_WAIT);
+    while (get("/overview").path("taskmanagers").asInt() != count) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "not " + count + " TaskManagers after " + PORTS_WAIT + ": " + getText("/overview"));
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The ids of the registered TaskManagers. */
+  List<String> taskManagerIds() throws IOException, InterruptedException {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode taskManager : get("/taskmanagers").path("taskmanagers")) {
+      ids.add(taskManager.path("id").asText());
+    }
+    return ids;
+  }
+
+  /** The names of a TaskManager's live threads, from its thread dump. */
+  List<String> threadNames(String taskManagerId) throws IOException, InterruptedException {
+    List<String> names = new ArrayList<>();
+    for (JsonNode thread :
+        get("/taskmanagers/" + taskManagerId + "/thread-dump").path("threadInfos")) {
+      names.add(thread.path("threadName").asText());
+    }
+    return names;
+  }
+
+  /** A TaskManager's metric, such as {@code Status.JVM.Memory.Metaspace.Used}. */
+  long metric(String taskManagerId, String name) throws IOException, InterruptedException {
+    JsonNode values = get("/taskmanagers/" + taskManagerId + "/metrics?get=" + name);
+    return values.path(0).path("value").asLong();
+  }
+
+  /** Cancels a job through the REST API, as {@code flink cancel} does. */
+  void cancel(String jobId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + master() + "/jobs/" + jobId + "?mode=cancel"))
+                .timeout(Duration.ofSeconds(10))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 202) {
+      throw new IOException("PATCH /jobs/" + jobId + ": HTTP " + response.statusCode());
+    }
   }
 
   /** Every log and stdout file of the cluster's processes, concatenated. */

@@ -104,6 +104,7 @@ class RunReportTest {
             0,
             BigDecimal.ZERO,
             0,
+            0,
             new TreeMap<>());
     MergedBelief belief =
         new MergedBelief(
