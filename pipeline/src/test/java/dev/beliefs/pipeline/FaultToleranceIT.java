@@ -103,7 +103,11 @@ class FaultToleranceIT {
         stats.requests() - summary.get("chunks").asLong(), summary.get("retries").asLong());
     assertEquals(stats.withStatus(429), summary.get("rate_limited").asLong());
     BigDecimal billed =
-        GPT_4O_MINI.cost(new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
+        GPT_4O_MINI.cost(
+            new Usage(
+                stats.promptTokensBilled(),
+                stats.cachedPromptTokensBilled(),
+                stats.completionTokensBilled()));
     assertEquals(
         0,
         billed.compareTo(summary.get("cost_usd").decimalValue()),
@@ -133,7 +137,10 @@ class FaultToleranceIT {
       BigDecimal spent = summary.get("cost_usd").decimalValue();
       BigDecimal billed =
           GPT_4O_MINI.cost(
-              new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
+              new Usage(
+                  stats.promptTokensBilled(),
+                  stats.cachedPromptTokensBilled(),
+                  stats.completionTokensBilled()));
       assertEquals(0, billed.compareTo(spent));
       assertTrue(spent.compareTo(cap) <= 0, "spent $" + spent + " over the cap $" + cap);
       assertTrue(spent.signum() > 0);

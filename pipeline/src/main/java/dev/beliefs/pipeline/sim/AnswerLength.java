@@ -6,8 +6,11 @@ package dev.beliefs.pipeline.sim;
  *
  * <p>The expected length grows with the words of the user messages and levels off, since a longer
  * excerpt repeats its beliefs more and the prompt asks for repetitions to be merged: {@code
- * ceilingTokens x (1 - exp(-words / wordsScale))}. Each call's length is that times a log-normal
- * factor of mean 1 and log-standard deviation {@code sigma}, drawn per call.
+ * ceilingTokens x (1 - exp(-words / wordsScale))}. Each request's length is that times a log-normal
+ * factor of mean 1 and log-standard deviation {@code sigma}, drawn from the seed and what the
+ * request asks (its model, messages, response format, temperature and seed, not its {@code
+ * max_tokens}): like a model at temperature 0, the simulated one writes as much again when asked
+ * again, online or in a batch.
  *
  * <p>{@link #DEFAULT} is calibrated on the prototype's published run, the only measurement of a
  * real model on this task: 12 gpt-4o-mini calls, 41.6k tokens and $0.0092 in all, which at
@@ -29,9 +32,6 @@ public record AnswerLength(double ceilingTokens, double wordsScale, double sigma
 
   public static final AnswerLength DEFAULT = new AnswerLength(1000, DEFAULT_WORDS_SCALE, 0.3);
 
-  /** The random stream of the length factor, apart from the latency's. */
-  private static final int STREAM = 3;
-
   public AnswerLength {
     if (!(ceilingTokens >= 0) || !(wordsScale > 0) || !(sigma >= 0)) {
       throw new IllegalArgumentException(
@@ -44,8 +44,14 @@ public record AnswerLength(double ceilingTokens, double wordsScale, double sigma
     return ceilingTokens * (1 - Math.exp(-words / wordsScale));
   }
 
-  /** This call's length, before it is fitted between the answer's own tokens and max_tokens. */
-  int draw(int words, CallDraw draw) {
-    return (int) Math.round(expectedTokens(words) * draw.lognormalFactor(STREAM, sigma));
+  /**
+   * The length written for a request, before it is fitted between the content's own tokens and
+   * max_tokens.
+   *
+   * @param answerKey a hash of what the request asks ({@link ChatRequest#answerKey()})
+   */
+  int draw(int words, long seed, byte[] answerKey) {
+    return (int)
+        Math.round(expectedTokens(words) * SeededNoise.lognormalFactor(sigma, seed, answerKey));
   }
 }

@@ -1,6 +1,9 @@
 package dev.beliefs.pipeline.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beliefs.json.Json;
 import dev.beliefs.pipeline.sim.accounting.PromptTokens;
 import dev.beliefs.pipeline.sim.accounting.RateLimitCharge;
@@ -21,13 +24,19 @@ import java.util.List;
  * @param userText the text of the user messages, which the simulated model reads
  * @param jsonAnswer the response format asks for JSON ({@code json_schema} or {@code json_object})
  * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else the default
+ * @param answerKey SHA-256 of what the request asks, whatever its formatting: the body as JSON with
+ *     sorted keys, without {@code max_tokens} and {@code max_completion_tokens}
  */
 record ChatRequest(
     String model,
     List<PromptTokens.Part> parts,
     String userText,
     boolean jsonAnswer,
-    int maxTokens) {
+    int maxTokens,
+    byte[] answerKey) {
+
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   PromptTokens promptTokens(Tokenizer tokenizer) {
     return PromptTokens.of(parts, tokenizer);
@@ -100,7 +109,19 @@ record ChatRequest(
         List.copyOf(parts),
         userText.toString(),
         formatType.equals("json_schema") || formatType.equals("json_object"),
-        maxTokens(root, defaultMaxTokens));
+        maxTokens(root, defaultMaxTokens),
+        answerKey((ObjectNode) root));
+  }
+
+  private static byte[] answerKey(ObjectNode root) {
+    ObjectNode asked = root.deepCopy();
+    asked.remove(List.of("max_tokens", "max_completion_tokens"));
+    try {
+      return FaultPlan.sha256()
+          .digest(CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(asked, Object.class)));
+    } catch (IOException e) {
+      throw new IllegalStateException("a parsed body can be written again", e);
+    }
   }
 
   private static JsonNode messages(JsonNode root) throws BadRequestException {

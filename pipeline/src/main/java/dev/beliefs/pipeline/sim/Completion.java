@@ -56,7 +56,8 @@ record Completion(
         content = SimulatedModel.malformed(content);
         contentTokens = tokenizer.count(content);
       }
-      int modelled = config.answerLength().draw(request.userWords(), draw);
+      int modelled =
+          config.answerLength().draw(request.userWords(), config.seed(), request.answerKey());
       completionTokens = Math.max(contentTokens, Math.min(modelled, request.maxTokens()));
     }
     int reasoningTokens = completionTokens - contentTokens;

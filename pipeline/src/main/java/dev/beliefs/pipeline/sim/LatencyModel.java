@@ -5,9 +5,10 @@ import java.time.Duration;
 /**
  * How long the simulated model takes to answer: the time to its first token, which grows with the
  * prompt tokens it has to read (those served by the prompt cache are not read again), plus the time
- * to write each completion token; each part times a log-normal factor of mean 1 drawn per call, so
- * that two calls with the same prompt can differ severalfold, as calls to a loaded API do. The
- * whole is multiplied by the simulator's {@code timeScale}.
+ * to write each completion token; each part times a log-normal factor of mean 1 drawn per call
+ * (retries included, see {@link CallDraw}), so that two calls with the same prompt can differ
+ * severalfold, as calls to a loaded API do. The whole is multiplied by the simulator's {@code
+ * timeScale}.
  *
  * <p>service = (ttft + uncached prompt tokens x prefill) x F1 + completion tokens x decode x F2,
  * with F1 and F2 log-normal of log-standard deviations {@code timeToFirstTokenSigma} and {@code

@@ -104,7 +104,8 @@ public final class Simulator {
    */
   private static void warmUp(Tokenizer tokenizer) {
     SimulatedModel.answer(
-        new ChatRequest("warm-up", List.of(), "[u0] A: I think this is warm.", true, 16));
+        new ChatRequest(
+            "warm-up", List.of(), "[u0] A: I think this is warm.", true, 16, new byte[0]));
     tokenizer.count("warm up");
   }
 

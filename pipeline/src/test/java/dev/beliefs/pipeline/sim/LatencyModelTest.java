@@ -29,7 +29,7 @@ class LatencyModelTest {
   }
 
   @Test
-  void theNoiseIsAFunctionOfSeedBodyAndTimesSeen() {
+  void theLatencyNoiseIsAFunctionOfSeedBodyAndTimesSeen() {
     LatencyModel model = LatencyModel.DEFAULT;
 
     Duration first = model.serviceTime(500, 550, 1.0, draw(7, "a request", 0));
@@ -38,9 +38,24 @@ class LatencyModelTest {
     assertNotEquals(first, model.serviceTime(500, 550, 1.0, draw(8, "a request", 0)));
     assertNotEquals(first, model.serviceTime(500, 550, 1.0, draw(7, "another request", 0)));
     assertNotEquals(first, model.serviceTime(500, 550, 1.0, draw(7, "a request", 1)));
-    assertEquals(
-        AnswerLength.DEFAULT.draw(300, draw(7, "a request", 0)),
-        AnswerLength.DEFAULT.draw(300, draw(7, "a request", 0)));
+  }
+
+  @Test
+  void theAnswerLengthIsAFunctionOfSeedAndWhatIsAsked_notOfHowItIsWrittenNorOfMaxTokens()
+      throws Exception {
+    String body =
+        "{\"model\":\"m\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+    String reordered =
+        "{\"messages\":[{\"content\":\"x\",\"role\":\"user\"}], \"model\":\"m\",\"max_tokens\":200}";
+    String other =
+        "{\"model\":\"m\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"y\"}]}";
+
+    int length = AnswerLength.DEFAULT.draw(300, 7, answerKey(body));
+
+    assertEquals(length, AnswerLength.DEFAULT.draw(300, 7, answerKey(body)));
+    assertEquals(length, AnswerLength.DEFAULT.draw(300, 7, answerKey(reordered)));
+    assertNotEquals(length, AnswerLength.DEFAULT.draw(300, 8, answerKey(body)));
+    assertNotEquals(length, AnswerLength.DEFAULT.draw(300, 7, answerKey(other)));
   }
 
   @Test
@@ -48,7 +63,7 @@ class LatencyModelTest {
     List<Double> seconds = new ArrayList<>();
     for (int call = 0; call < 200; call++) {
       CallDraw draw = draw(20240601L, "call " + call, 0);
-      int completion = AnswerLength.DEFAULT.draw(300, draw);
+      int completion = AnswerLength.DEFAULT.draw(300, 20240601L, draw.bodyHash());
       seconds.add(LatencyModel.DEFAULT.serviceTime(500, completion, 1.0, draw).toMillis() / 1e3);
     }
 
@@ -89,6 +104,10 @@ class LatencyModelTest {
     assertEquals(16, chunks.size());
     assertEquals(550, completion / chunks.size(), 5);
     assertEquals(14.3, seconds / chunks.size(), 0.1);
+  }
+
+  private static byte[] answerKey(String body) throws Exception {
+    return ChatRequest.parse(body.getBytes(StandardCharsets.UTF_8), 16_384).answerKey();
   }
 
   private static CallDraw draw(long seed, String body, int seenBefore) {
