@@ -4,9 +4,11 @@ import dev.beliefs.pipeline.sim.StatsSnapshot;
 import java.util.List;
 
 /**
- * What the simulator admitted and billed per minute once the first minute is over (its full bucket
- * lets a burst through then), up to the last admission: from its own per-second accounting, not the
- * job's.
+ * What the simulator admitted and billed per minute once its bucket's first fill is spent, up to
+ * the last admission: from its own per-second accounting, not the job's. The window starts a minute
+ * after the first admission, or later if the bucket still held more than a tenth of the token limit
+ * then: the tokens it starts with are a burst on top of the limit, and counting them in the window
+ * would put a short run above 100%.
  *
  * @param seconds the length of that window
  * @param requestsPerMinute requests admitted
@@ -30,7 +32,10 @@ record SustainedRates(
     if (admitted.isEmpty()) {
       return new SustainedRates(0, 0, 0, 0, 0, 0);
     }
-    long from = admitted.get(0).epochSecond() + BURST_SECONDS;
+    long from =
+        Math.max(
+            admitted.get(0).epochSecond() + BURST_SECONDS,
+            burstSpent(admitted, stats.limitTokensPerMinute()));
     long to = admitted.get(admitted.size() - 1).epochSecond();
     double seconds = Math.max(0, to - from);
     if (seconds == 0) {
@@ -62,6 +67,22 @@ record SustainedRates(
         prompt * perMinute,
         cached * perMinute,
         completion * perMinute);
+  }
+
+  /**
+   * The second after the first in which the bucket held less than a tenth of the limit; 0 without a
+   * limit.
+   */
+  private static long burstSpent(List<StatsSnapshot.AdmittedSecond> admitted, long limit) {
+    if (limit <= 0) {
+      return 0;
+    }
+    for (StatsSnapshot.AdmittedSecond second : admitted) {
+      if (second.minRemainingTokens() < limit / 10) {
+        return second.epochSecond() + 1;
+      }
+    }
+    return 0;
   }
 
   double billedTokensPerMinute() {

@@ -113,7 +113,8 @@ final class ChatCompletions {
           admission.retryAfter());
       return;
     }
-    stats.admitted(System.currentTimeMillis(), rateLimitTokens);
+    stats.admitted(
+        System.currentTimeMillis(), rateLimitTokens, admission.state().remainingTokens());
     if (fault == Fault.TIMEOUT) {
       timer.schedule(
           () -> {

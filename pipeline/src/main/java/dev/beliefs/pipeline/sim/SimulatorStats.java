@@ -56,8 +56,9 @@ final class SimulatorStats {
     }
   }
 
-  synchronized void admitted(long epochMs, long rateLimitTokens) {
-    admissionsMsAndTokens.add(new long[] {epochMs, rateLimitTokens});
+  /** A request admitted, taking {@code rateLimitTokens}, which left {@code remainingTokens}. */
+  synchronized void admitted(long epochMs, long rateLimitTokens, long remainingTokens) {
+    admissionsMsAndTokens.add(new long[] {epochMs, rateLimitTokens, remainingTokens});
   }
 
   synchronized void injected(Fault fault) {
@@ -156,14 +157,17 @@ final class SimulatorStats {
   private static List<StatsSnapshot.AdmittedSecond> perSecond(List<long[]> admissions) {
     TreeMap<Long, long[]> seconds = new TreeMap<>();
     for (long[] admission : admissions) {
-      long[] counts = seconds.computeIfAbsent(admission[0] / 1000, s -> new long[2]);
+      long[] counts =
+          seconds.computeIfAbsent(admission[0] / 1000, s -> new long[] {0, 0, Long.MAX_VALUE});
       counts[0]++;
       counts[1] += admission[1];
+      counts[2] = Math.min(counts[2], admission[2]);
     }
     List<StatsSnapshot.AdmittedSecond> perSecond = new ArrayList<>();
     seconds.forEach(
         (second, counts) ->
-            perSecond.add(new StatsSnapshot.AdmittedSecond(second, counts[0], counts[1])));
+            perSecond.add(
+                new StatsSnapshot.AdmittedSecond(second, counts[0], counts[1], counts[2])));
     return List.copyOf(perSecond);
   }
 

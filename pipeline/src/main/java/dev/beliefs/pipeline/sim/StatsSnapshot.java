@@ -26,8 +26,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param firstRequestEpochMs arrival of the first request, null before any
  * @param lastResponseEpochMs the last response sent or request dropped, null before any
  * @param serviceTimesMs for each 200 answer, in the order answered, the latency the model applied
- * @param admittedPerSecond requests admitted by the rate limiter and the tokens they took, per
- *     second, for measuring the sustained rate
+ * @param admittedPerSecond requests admitted by the rate limiter, the tokens they took and the
+ *     fewest tokens left after one of them, per second, for measuring the sustained rate
  * @param filesUploaded {@code POST /v1/files} accepted
  * @param batchesCreated {@code POST /v1/batches} accepted
  * @param batchRequests lines of batches answered, whatever the answer
@@ -72,8 +72,12 @@ public record StatsSnapshot(
     long limitTokensPerMinute,
     List<BilledSecond> billedPerSecond) {
 
-  /** Requests admitted in one second and the rate-limit tokens they took. */
-  public record AdmittedSecond(long epochSecond, long requests, long tokens) {}
+  /**
+   * Requests admitted in one second, the rate-limit tokens they took, and the fewest tokens the
+   * bucket held after one of them.
+   */
+  public record AdmittedSecond(
+      long epochSecond, long requests, long tokens, long minRemainingTokens) {}
 
   /** Answers sent in one second and the tokens billed for them. */
   public record BilledSecond(
