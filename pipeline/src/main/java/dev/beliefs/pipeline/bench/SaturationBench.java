@@ -34,7 +34,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * admitted after the first minute as a share of its limits, and the tokens it billed per minute
  * beside them; the share of requests answered 429; the failed chunks; and what {@code estimate}
  * said the run would cost beside what it cost. Prompt caching is on, as on OpenAI. Writes {@code
- * scale.json} and {@code scale.md}.
+ * scale.json}, {@code scale.md} and the simulator's stats, {@code sim-stats.json}.
  */
 final class SaturationBench {
 
@@ -93,8 +93,10 @@ final class SaturationBench {
         err.println("error: extract exited " + run.exit() + ":\n" + run.log());
         return run.exit();
       }
+      StatsSnapshot stats = simulator.stats();
+      Files.writeString(output.resolve("sim-stats.json"), Json.pretty(stats) + "\n");
       Map<String, Object> result =
-          result(simulator.stats(), tier, run, output.resolve("run"), extract, estimated);
+          result(stats, tier, run, output.resolve("run"), extract, estimated);
       Files.writeString(output.resolve("scale.json"), Json.pretty(result) + "\n");
       String markdown = markdown(result);
       Files.writeString(output.resolve("scale.md"), markdown);
@@ -115,6 +117,7 @@ final class SaturationBench {
     SustainedRates sustained = SustainedRates.of(stats);
     double requestShare = sustained.requestsPerMinute() / stats.limitRequestsPerMinute();
     double tokenShare = sustained.tokensPerMinute() / stats.limitTokensPerMinute();
+    double netTokenShare = sustained.netTokensPerMinute() / stats.limitTokensPerMinute();
     BigDecimal cost = summary.get("cost_usd").decimalValue();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("extract_args", extract);
@@ -133,6 +136,8 @@ final class SaturationBench {
     result.put("sustained_tokens_per_minute", round(sustained.tokensPerMinute()));
     result.put("share_of_request_limit", round(requestShare));
     result.put("share_of_token_limit", round(tokenShare));
+    result.put("bucket_drawn_down_tokens_per_minute", round(sustained.drawnDownPerMinute()));
+    result.put("share_of_token_limit_net_of_bucket", round(netTokenShare));
     result.put(
         "binding_limit", tokenShare >= requestShare ? "tokens per minute" : "requests per minute");
     result.put("share_of_binding_limit", round(Math.max(tokenShare, requestShare)));

@@ -16,6 +16,10 @@ import java.util.List;
  * @param billedPromptPerMinute prompt tokens billed for answers sent in the window, cached included
  * @param billedCachedPerMinute the cached part of them
  * @param billedCompletionPerMinute completion tokens billed for the same answers
+ * @param drawnDownPerMinute what the bucket held at the window's start less what it held at its
+ *     end, per minute: tokens admitted in the window that the limit had refilled before it. Over a
+ *     short window they can put the admitted rate above the limit; {@link #netTokensPerMinute()}
+ *     leaves them out
  */
 record SustainedRates(
     double seconds,
@@ -23,14 +27,15 @@ record SustainedRates(
     double tokensPerMinute,
     double billedPromptPerMinute,
     double billedCachedPerMinute,
-    double billedCompletionPerMinute) {
+    double billedCompletionPerMinute,
+    double drawnDownPerMinute) {
 
   static final long BURST_SECONDS = 60;
 
   static SustainedRates of(StatsSnapshot stats) {
     List<StatsSnapshot.AdmittedSecond> admitted = stats.admittedPerSecond();
     if (admitted.isEmpty()) {
-      return new SustainedRates(0, 0, 0, 0, 0, 0);
+      return new SustainedRates(0, 0, 0, 0, 0, 0, 0);
     }
     long from =
         Math.max(
@@ -39,16 +44,22 @@ record SustainedRates(
     long to = admitted.get(admitted.size() - 1).epochSecond();
     double seconds = Math.max(0, to - from);
     if (seconds == 0) {
-      return new SustainedRates(0, 0, 0, 0, 0, 0);
+      return new SustainedRates(0, 0, 0, 0, 0, 0, 0);
     }
     long requests = 0;
     long tokens = 0;
+    Long heldAtStart = null;
+    long heldAtEnd = 0;
     for (StatsSnapshot.AdmittedSecond second : admitted) {
       if (second.epochSecond() >= from && second.epochSecond() < to) {
         requests += second.requests();
         tokens += second.tokens();
+        heldAtStart = heldAtStart == null ? second.minRemainingTokens() : heldAtStart;
+        heldAtEnd = second.minRemainingTokens();
       }
     }
+    long drawnDown =
+        heldAtStart == null || stats.limitTokensPerMinute() <= 0 ? 0 : heldAtStart - heldAtEnd;
     long prompt = 0;
     long cached = 0;
     long completion = 0;
@@ -66,12 +77,13 @@ record SustainedRates(
         tokens * perMinute,
         prompt * perMinute,
         cached * perMinute,
-        completion * perMinute);
+        completion * perMinute,
+        drawnDown * perMinute);
   }
 
   /**
    * The second after the first in which the bucket held less than a tenth of the limit; 0 without a
-   * limit.
+   * limit, or if it never did (the job never spent its first fill, which cannot then inflate it).
    */
   private static long burstSpent(List<StatsSnapshot.AdmittedSecond> admitted, long limit) {
     if (limit <= 0) {
@@ -83,6 +95,11 @@ record SustainedRates(
       }
     }
     return 0;
+  }
+
+  /** Tokens admitted per minute less those the bucket held before the window. */
+  double netTokensPerMinute() {
+    return tokensPerMinute - drawnDownPerMinute;
   }
 
   double billedTokensPerMinute() {

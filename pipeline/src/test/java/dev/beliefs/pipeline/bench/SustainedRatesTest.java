@@ -27,6 +27,20 @@ class SustainedRatesTest {
     assertEquals(6_000, rates.billedPromptPerMinute(), 1e-9);
     assertEquals(3_000, rates.billedCachedPerMinute(), 1e-9);
     assertEquals(1_200, rates.billedCompletionPerMinute(), 1e-9);
+    assertEquals(0, rates.drawnDownPerMinute(), 1e-9);
+  }
+
+  @Test
+  void whatTheBucketHeldBeforeTheWindowAndSpentInIt_isLeftOutOfTheNetRate() throws Exception {
+    // 5,000 tokens held until second 60, spent by second 110.
+    StatsSnapshot stats =
+        stats(200, second -> second < 60 ? 5_000 : Math.max(0, 5_000 - 100 * (second - 60)));
+
+    SustainedRates rates = SustainedRates.of(stats);
+
+    assertEquals(139, rates.seconds());
+    assertEquals(5_000 * 60.0 / 139, rates.drawnDownPerMinute(), 1e-9);
+    assertEquals(60_000 - 5_000 * 60.0 / 139, rates.netTokensPerMinute(), 1e-9);
   }
 
   @Test
