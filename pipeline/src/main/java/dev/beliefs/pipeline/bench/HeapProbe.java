@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -25,8 +26,8 @@ final class HeapProbe {
     this.jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
   }
 
-  /** Bytes of live objects after a full GC, or empty if the JVM is gone or would not answer. */
-  OptionalLong liveHeapBytes() throws InterruptedException {
+  /** The live objects after a full GC, or empty if the JVM is gone or would not answer. */
+  Optional<Histogram> liveHeap() throws InterruptedException {
     Process histogram;
     try {
       histogram =
@@ -34,7 +35,7 @@ final class HeapProbe {
               .redirectErrorStream(true)
               .start();
     } catch (IOException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
     List<String> lines;
     try {
@@ -43,11 +44,23 @@ final class HeapProbe {
               .lines()
               .toList();
     } catch (IOException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     } finally {
       histogram.waitFor();
     }
-    return totalBytes(lines);
+    OptionalLong total = totalBytes(lines);
+    return total.isPresent()
+        ? Optional.of(new Histogram(total.getAsLong(), lines))
+        : Optional.empty();
+  }
+
+  /** The live heap's size and the histogram it was read from, largest classes first. */
+  record Histogram(long liveBytes, List<String> lines) {
+
+    /** The heading and the {@code classes} largest classes. */
+    String top(int classes) {
+      return String.join("\n", lines.subList(0, Math.min(lines.size(), classes + 3))) + "\n";
+    }
   }
 
   /** The bytes of the histogram's {@code Total <instances> <bytes>} line. */

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +26,15 @@ import java.util.Set;
  * measures the child's live heap, what is left after a full GC ({@link HeapProbe}): once when every
  * input file has been read ({@link ReadingWatch}), and every few seconds while requests arrive,
  * keeping the largest, the peak of extraction. Resident set sizes stand beside them. Writes {@code
- * memory.json} and {@code memory.md}.
+ * memory.json}, {@code memory.md}, and the largest classes of both live heaps, {@code
+ * heap-<transcripts>.txt}.
  */
 final class MemoryBench {
 
   private static final long POLL_MS = 250;
+
+  /** Classes of the live-heap histograms kept beside the figures, for whoever looks into them. */
+  private static final int TOP_CLASSES = 25;
 
   /** The child's heap: far above what it keeps alive, so that the live heap is its own. */
   static final String DEFAULT_JAVA_OPTS = "-Xmx4g";
@@ -169,18 +173,26 @@ final class MemoryBench {
     row.put("peak_live_heap_seconds", peak == null ? null : peak.seconds());
     row.put("peak_rss_mb", peakRssKb / 1024);
     row.put("samples", samples);
+    Files.writeString(
+        log.resolveSibling("heap-" + count + ".txt"),
+        (endOfReading == null ? "" : "At the end of reading:\n" + endOfReading.topClasses())
+            + (peak == null ? "" : "\nAt the peak of extraction:\n" + peak.topClasses()));
     return row;
   }
 
-  /** One look at the child: live heap after a full GC, resident set, when. */
-  private record Sample(long liveBytes, long rssKb, double seconds) {
+  /** One look at the child: live heap after a full GC, its largest classes, resident set, when. */
+  private record Sample(long liveBytes, String topClasses, long rssKb, double seconds) {
     static Sample take(HeapProbe probe, long startNanos) throws InterruptedException {
-      OptionalLong live = probe.liveHeapBytes();
+      Optional<HeapProbe.Histogram> live = probe.liveHeap();
       long rss = probe.residentKb();
-      return live.isPresent()
-          ? new Sample(
-              live.getAsLong(), rss, Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0)
-          : null;
+      return live.map(
+              histogram ->
+                  new Sample(
+                      histogram.liveBytes(),
+                      histogram.top(TOP_CLASSES),
+                      rss,
+                      Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0))
+          .orElse(null);
     }
 
     long liveMb() {
