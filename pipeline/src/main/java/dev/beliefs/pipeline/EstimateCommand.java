@@ -6,9 +6,11 @@ import dev.beliefs.extract.ChatSettings;
 import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.ResponseCache;
 import dev.beliefs.model.Chunk;
+import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.parse.TranscriptParser;
+import dev.beliefs.parse.UniqueIds;
 import dev.beliefs.pipeline.estimate.AnswerSizes;
 import dev.beliefs.pipeline.estimate.CostEstimate;
 import dev.beliefs.pipeline.estimate.EstimateReport;
@@ -21,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -130,15 +131,15 @@ public final class EstimateCommand {
 
   private static void read(BeliefOptions options, Requests requests, CostEstimate estimate)
       throws ConfigurationException, IOException {
-    MatchResult match =
-        FileSystems.match(List.of(options.getInput()), EmptyMatchTreatment.ALLOW).get(0);
-    if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+    String root = JobSettings.inputRoot(options.getInput());
+    UniqueIds.Selection match = UniqueIds.select(root, TranscriptFiles.match(options.getInput()));
+    if (match.files().isEmpty()) {
       throw new ConfigurationException("--input=" + options.getInput() + " matches no files");
     }
-    String root = JobSettings.inputRoot(options.getInput());
+    match.duplicates().forEach(duplicate -> estimate.addUnreadable());
     TranscriptParser parser = JobSettings.parser(options.getFormat());
     ChunkPlan plan = JobSettings.chunkPlan(options);
-    for (MatchResult.Metadata file : match.metadata()) {
+    for (MatchResult.Metadata file : match.files()) {
       if (file.sizeBytes() > options.getMaxTranscriptBytes()) {
         estimate.addUnreadable();
         continue;
