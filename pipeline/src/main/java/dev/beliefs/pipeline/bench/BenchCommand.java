@@ -117,6 +117,8 @@ public final class BenchCommand {
 
   private int bench(Settings settings, String baseUrl)
       throws IOException, TranscriptParseException, InterruptedException {
+    FreshDirectory.of(settings.output().resolve("rows"));
+    FreshDirectory.of(settings.output().resolve("workload"));
     Path workload = Workload.write(settings.transcript(), settings.utterances(), settings.output());
     SimulatorClient simulator = new SimulatorClient(baseUrl);
     // One unrecorded run first, so that no row pays for loading and compiling the job's classes.

@@ -73,13 +73,13 @@ final class MemoryBench {
     try (RunningSimulator simulator =
         Simulator.start(SimulatorConfig.builder().timeScale(0).build())) {
       for (int count : bench.integers("transcripts", List.of(100, 1000))) {
-        Path workload = output.resolve("workload-" + count);
+        Path workload = FreshDirectory.of(output.resolve("workload-" + count));
         String input =
             ScaleWorkload.write(
                 bench.path("sources", Path.of("testdata", "transcripts", "conversations")),
                 count,
                 workload);
-        Path runOutput = output.resolve("run-" + count);
+        Path runOutput = FreshDirectory.of(output.resolve("run-" + count));
         List<String> command = new ArrayList<>(List.of("java"));
         if (!javaOpts.isBlank()) {
           command.addAll(List.of(javaOpts.strip().split("\\s+")));

@@ -68,7 +68,7 @@ final class SaturationBench {
         ScaleWorkload.write(
             bench.path("sources", Path.of("testdata", "transcripts", "conversations")),
             bench.integer("transcripts", 100),
-            output.resolve("workload"));
+            FreshDirectory.of(output.resolve("workload")));
     SimulatorConfig config =
         SimulatorConfig.builder()
             .timeScale(bench.number("timeScale", BenchCommand.DEFAULT_TIME_SCALE))
@@ -80,7 +80,7 @@ final class SaturationBench {
           new ArrayList<>(
               List.of(
                   "--input=" + input,
-                  "--output=" + output.resolve("run"),
+                  "--output=" + FreshDirectory.of(output.resolve("run")),
                   "--levels=" + bench.string("levels", "1,5,15"),
                   "--cheapMode",
                   "--workers=" + bench.integer("workers", 256),

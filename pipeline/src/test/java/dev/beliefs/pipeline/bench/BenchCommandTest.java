@@ -67,6 +67,23 @@ class BenchCommandTest {
   }
 
   @Test
+  void aRerunIntoTheSameOutput_asksTheSimulatorAgain() throws Exception {
+    String[] args = {
+      "--workers=2",
+      "--output=" + temp,
+      "--timeScale=0",
+      "--transcript=" + Path.of("..", "samples", "nasa-hwhap-ep218.txt")
+    };
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    assertEquals(ExitCode.OK, new BenchCommand(quiet, quiet).run(args));
+
+    assertEquals(ExitCode.OK, new BenchCommand(quiet, quiet).run(args));
+
+    JsonNode row = Json.MAPPER.readTree(temp.resolve("bench.json").toFile()).get("rows").get(0);
+    assertEquals(16, row.get("requests").asInt(), "not answered from the last run's cache");
+  }
+
+  @Test
   void missingOutput_isAConfigurationError() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
