@@ -287,7 +287,7 @@ public record JobSettings(
     String baseUrl = options.getBaseUrl() == null ? OPENAI_BASE_URL : options.getBaseUrl();
     return new OpenAiSettings(
         baseUrl,
-        new ChatSettings(model, 0.0, options.getSeed(), options.getMaxTokens()),
+        chat(options, model),
         apiKeys,
         Duration.ofSeconds(options.getConnectTimeoutSeconds()),
         Duration.ofSeconds(options.getRequestTimeoutSeconds()),
@@ -298,6 +298,11 @@ public record JobSettings(
         maxCost(options),
         price,
         UUID.randomUUID().toString());
+  }
+
+  /** What every request asks: the same for {@code extract} and for {@code estimate}'s lookups. */
+  static ChatSettings chat(BeliefOptions options, String model) {
+    return new ChatSettings(model, 0.0, options.getSeed(), options.getMaxTokens());
   }
 
   static RateLimits rateLimits(BeliefOptions options, String model) throws ConfigurationException {

@@ -104,7 +104,8 @@ class BatchModeIT {
     Path online = temp.resolve("online");
     Path flink = temp.resolve("flink");
     try (RunningSimulator simulator =
-        Simulator.start(SimulatorConfig.builder().timeScale(0.001).build())) {
+        // Batch prompts are not cached: compare with uncached online prompts, token for token.
+        Simulator.start(SimulatorConfig.builder().timeScale(0.001).promptCache(false).build())) {
       assertEquals(ExitCode.OK, extractInProcess(arguments(simulator, online, false)));
       List<String> arguments = arguments(simulator, flink, true);
       arguments.add("--runner=FlinkRunner");

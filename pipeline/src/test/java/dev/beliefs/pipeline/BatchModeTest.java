@@ -51,7 +51,13 @@ class BatchModeTest {
     Path online = temp.resolve("online");
     Path batch = temp.resolve("batch");
     try (RunningSimulator simulator =
-        Simulator.start(SimulatorConfig.builder().timeScale(0.001).apiKey("sk-test").build())) {
+        Simulator.start(
+            // Batch prompts are not cached: compare with uncached online prompts, token for token.
+            SimulatorConfig.builder()
+                .timeScale(0.001)
+                .apiKey("sk-test")
+                .promptCache(false)
+                .build())) {
 
       assertEquals(ExitCode.OK, extract(simulator, online), log());
       StatsSnapshot afterOnline = simulator.stats();

@@ -100,9 +100,14 @@ class ExtractWithSimulatorTest {
       throws Exception {
     assertEquals(stats.promptTokensBilled(), summary.get("prompt_tokens").asLong());
     assertEquals(stats.completionTokensBilled(), summary.get("completion_tokens").asLong());
-    assertEquals(0, summary.get("cached_prompt_tokens").asLong());
+    assertEquals(stats.cachedPromptTokensBilled(), summary.get("cached_prompt_tokens").asLong());
+    assertTrue(stats.cachedPromptTokensBilled() > 0, "the system prompt is cached");
     BigDecimal billed =
-        GPT_4O_MINI.cost(new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
+        GPT_4O_MINI.cost(
+            new Usage(
+                stats.promptTokensBilled(),
+                stats.cachedPromptTokensBilled(),
+                stats.completionTokensBilled()));
     assertTrue(billed.signum() > 0);
     assertEquals(
         0,

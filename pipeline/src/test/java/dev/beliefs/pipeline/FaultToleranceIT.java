@@ -108,7 +108,11 @@ class FaultToleranceIT {
         "every answer the simulator held back is counted lost");
     assertTrue(summary.get("lost_cost_bound_usd").decimalValue().signum() > 0);
     BigDecimal billed =
-        GPT_4O_MINI.cost(new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
+        GPT_4O_MINI.cost(
+            new Usage(
+                stats.promptTokensBilled(),
+                stats.cachedPromptTokensBilled(),
+                stats.completionTokensBilled()));
     assertEquals(
         0,
         billed.compareTo(summary.get("cost_usd").decimalValue()),
@@ -138,7 +142,10 @@ class FaultToleranceIT {
       BigDecimal spent = summary.get("cost_usd").decimalValue();
       BigDecimal billed =
           GPT_4O_MINI.cost(
-              new Usage(stats.promptTokensBilled(), 0, stats.completionTokensBilled()));
+              new Usage(
+                  stats.promptTokensBilled(),
+                  stats.cachedPromptTokensBilled(),
+                  stats.completionTokensBilled()));
       assertEquals(0, billed.compareTo(spent));
       assertTrue(spent.compareTo(cap) <= 0, "spent $" + spent + " over the cap $" + cap);
       assertTrue(spent.signum() > 0);

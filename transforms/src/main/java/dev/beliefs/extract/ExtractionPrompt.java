@@ -25,7 +25,7 @@ public final class ExtractionPrompt {
 
   /**
    * The schema as it travels in a request: compact JSON, as {@link Json#MAPPER} writes it. Prompt
-   * tokens are counted on this text, here and by the simulator, so that estimate and bill agree.
+   * tokens are counted on this text, as the API bills the schema it receives.
    */
   private static final String SCHEMA_WIRE_TEXT = Json.line(SCHEMA);
 

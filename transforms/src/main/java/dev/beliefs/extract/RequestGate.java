@@ -22,8 +22,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * share let through since are taken off, before it is compared. Without configured limits, the
  * first response's {@code x-ratelimit-limit-*} headers set them; the requests sent before that are
  * taken off the same way, so a burst at the start is not counted twice as free.
+ *
+ * <p>The server does not count tokens as this gate does: OpenAI's limiter estimates a request from
+ * its characters (about four to a token) plus {@code max_tokens}, which for English prose comes
+ * some 15% above the tokenizer's count, and more for other text. So the tokens this share sent
+ * since an answer's admission are taken off what the server had left with {@value
+ * #SERVER_COUNT_MARGIN} more on top: the server may have counted them that much higher. The margin
+ * only keeps a cushion in the server's bucket while requests are in flight; the rate at which
+ * requests are admitted stays the limit's.
  */
 final class RequestGate {
+
+  /** How much more than this gate the server may count the tokens of the requests in flight. */
+  static final double SERVER_COUNT_MARGIN = 0.5;
 
   private final Share share;
   private volatile @Nullable Bucket requests;
@@ -86,10 +97,12 @@ final class RequestGate {
         tokens == null ? 0 : tokens.getAvailableTokens());
   }
 
-  /** Corrects a request's token cost once the server said what it really was. */
+  /**
+   * Corrects a request's token cost once the server billed it. The count of tokens admitted stays
+   * as admitted: the server's remaining headers already include this request as it counted it.
+   */
   void correct(long estimated, long actual) {
     Bucket tokens = this.tokens;
-    admittedTokens.addAndGet(actual - estimated);
     if (tokens == null || estimated == actual) {
       return;
     }
@@ -122,7 +135,9 @@ final class RequestGate {
             organisationTokens,
             tokenCapacity,
             elapsedNanos,
-            admittedTokens.get() - admission.tokens()));
+            (long)
+                Math.ceil(
+                    (admittedTokens.get() - admission.tokens()) * (1 + SERVER_COUNT_MARGIN))));
   }
 
   /**

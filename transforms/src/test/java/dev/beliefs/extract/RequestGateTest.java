@@ -83,9 +83,34 @@ class RequestGateTest {
 
     gate.observe(first, new RateLimitHeaders(null, 1_000L, null, 900L, null, null, null));
 
-    assertTrue(waits(admitLater(gate, 590), 2_000), "900 left at the first, 300 sent since");
+    assertTrue(
+        waits(admitLater(gate, 440), 2_000),
+        "900 left at the first, 300 sent since, which the server may count as 450");
     CompletableFuture<Void> next = admitLater(gate, 100);
     assertFalse(waits(next, 200), "the burst before the limits were known is not free again");
+    next.cancel(true);
+  }
+
+  @Test
+  void theTokensSentSinceAnAnswer_areTakenOffWithTheMarginForTheServersOwnCount_evenOnceBilled()
+      throws Exception {
+    RequestGate gate = new RequestGate(new RateLimits(0, 1_000));
+    RequestGate.Admission first = gate.admit(100);
+    for (int i = 0; i < 3; i++) {
+      gate.admit(100);
+    }
+    for (int i = 0; i < 3; i++) {
+      gate.correct(100, 10);
+    }
+
+    gate.observe(first, new RateLimitHeaders(null, 1_000L, null, 900L, null, null, null));
+
+    assertTrue(
+        waits(admitLater(gate, 440), 2_000),
+        "900 left, less 300 sent since x (1 + " + RequestGate.SERVER_COUNT_MARGIN + ")");
+    CompletableFuture<Void> next = admitLater(gate, 100);
+    assertFalse(
+        waits(next, 200), "billing them lower does not change what the server counted for them");
     next.cancel(true);
   }
 

@@ -1,6 +1,5 @@
 package dev.beliefs.pipeline.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.json.Json;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.pipeline.ExitCode;
@@ -10,11 +9,6 @@ import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * {@code ./beliefs bench}: the prototype's worker-scaling experiment on this job, over real HTTP.
@@ -125,6 +117,8 @@ public final class BenchCommand {
 
   private int bench(Settings settings, String baseUrl)
       throws IOException, TranscriptParseException, InterruptedException {
+    FreshDirectory.of(settings.output().resolve("rows"));
+    FreshDirectory.of(settings.output().resolve("workload"));
     Path workload = Workload.write(settings.transcript(), settings.utterances(), settings.output());
     SimulatorClient simulator = new SimulatorClient(baseUrl);
     // One unrecorded run first, so that no row pays for loading and compiling the job's classes.
@@ -140,10 +134,11 @@ public final class BenchCommand {
         return run.exit();
       }
       measured.add(
-          new Measured(workers, run.wallSeconds(), simulator.stats(), Outputs.read(run.output())));
+          new Measured(
+              workers, run.wallSeconds(), simulator.stats(), RowOutputs.read(run.output())));
       err.printf(Locale.ROOT, "workers=%d: %.2f s%n", workers, run.wallSeconds());
     }
-    List<BenchRow> rows = rows(measured);
+    List<BenchRow> rows = ScalingRows.of(measured);
     write(settings, rows, measured);
     BenchReport.markdown(rows, setting(settings, measured)).lines().forEach(out::println);
     return consistent(measured);
@@ -173,68 +168,12 @@ public final class BenchCommand {
   }
 
   /** A row's raw measurements. */
-  record Measured(int workers, double wallSeconds, StatsSnapshot stats, Outputs outputs) {}
+  record Measured(int workers, double wallSeconds, StatsSnapshot stats, RowOutputs outputs) {
 
-  /** What a row's job wrote: belief ids, cost, counts. */
-  record Outputs(
-      TreeSet<String> beliefIds, BigDecimal costUsd, long beliefs, long requests, long chunks) {
-    static Outputs read(Path dir) throws IOException {
-      TreeSet<String> ids = new TreeSet<>();
-      try (Stream<Path> files = Files.list(dir.resolve("beliefs"))) {
-        for (Path file : files.toList()) {
-          for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-              ids.add(Json.MAPPER.readTree(line).get("belief_id").asText());
-            }
-          }
-        }
-      }
-      JsonNode summary = Json.MAPPER.readTree(dir.resolve("run-summary.json").toFile());
-      return new Outputs(
-          ids,
-          summary.get("cost_usd").decimalValue(),
-          summary.get("beliefs").asLong(),
-          summary.get("requests").asLong(),
-          summary.get("chunks").asLong());
+    /** The simulator's service time of each call answered, in seconds. */
+    List<Double> callSeconds() {
+      return stats.serviceTimesMs().stream().map(ms -> ms / 1000.0).toList();
     }
-  }
-
-  static List<BenchRow> rows(List<Measured> measured) {
-    Measured base = measured.get(0);
-    // With no one-worker row, the first row is taken as perfectly efficient.
-    double oneWorkerSeconds = base.wallSeconds() * base.workers();
-    List<BenchRow> rows = new ArrayList<>();
-    for (Measured m : measured) {
-      double extraction = extractionSeconds(m.stats());
-      double ideal =
-          ListSchedule.makespan(
-              m.stats().serviceTimesMs().stream().map(ms -> ms / 1000.0).toList(), m.workers());
-      double speedup = oneWorkerSeconds / m.wallSeconds();
-      rows.add(
-          new BenchRow(
-              m.workers(),
-              round(m.wallSeconds(), 2),
-              round(speedup, 2),
-              round(speedup / m.workers(), 3),
-              round(m.outputs().chunks() / m.wallSeconds(), 2),
-              m.outputs().costUsd(),
-              m.outputs().beliefs(),
-              m.outputs().requests(),
-              round(extraction, 3),
-              round(ideal, 3),
-              round(extraction > 0 ? ideal / extraction : 0, 3),
-              m.stats().maxInFlight(),
-              m.stats().peakRequestsPerMinute(),
-              m.stats().peakTokensPerMinute()));
-    }
-    return rows;
-  }
-
-  private static double extractionSeconds(StatsSnapshot stats) {
-    if (stats.firstRequestEpochMs() == null || stats.lastResponseEpochMs() == null) {
-      return 0;
-    }
-    return (stats.lastResponseEpochMs() - stats.firstRequestEpochMs()) / 1000.0;
   }
 
   private void write(Settings settings, List<BenchRow> rows, List<Measured> measured)
@@ -249,29 +188,22 @@ public final class BenchCommand {
     Files.writeString(
         settings.output().resolve("bench.md"),
         BenchReport.markdown(rows, setting(settings, measured)));
-    List<Double> idealSpeedups = new ArrayList<>();
-    double idealOne =
-        ListSchedule.makespan(
-            measured.get(0).stats().serviceTimesMs().stream().map(ms -> ms / 1000.0).toList(), 1);
-    for (BenchRow row : rows) {
-      idealSpeedups.add(idealOne / row.idealSeconds());
-    }
-    Files.writeString(
-        settings.output().resolve("bench-speedup.svg"), BenchReport.chart(rows, idealSpeedups));
+    Files.writeString(settings.output().resolve("bench-speedup.svg"), BenchReport.chart(rows));
   }
 
   private static String setting(Settings settings, List<Measured> measured) {
-    List<Long> service = measured.get(0).stats().serviceTimesMs();
-    double meanCall = service.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
+    List<Double> calls = measured.get(0).callSeconds();
     return String.format(
         Locale.ROOT,
         "Workload: the first %d utterances of %s, levels [1,5], cheap mode (gpt-4o-mini prices),"
-            + " %d calls of %.2f s on average (simulator timeScale %s). Extract options: %s."
-            + " Machine: %s.",
+            + " %d calls of %.2f s on average, %.2f to %.2f s (simulator timeScale %s, prompt"
+            + " cache on). Extract options: %s. Machine: %s.",
         settings.utterances(),
         settings.transcript().getFileName(),
-        service.size(),
-        meanCall,
+        calls.size(),
+        calls.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        calls.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+        calls.stream().mapToDouble(Double::doubleValue).max().orElse(0),
         settings.timeScale(),
         settings.extractArgs().isEmpty()
             ? "none (DirectRunner)"
@@ -289,7 +221,7 @@ public final class BenchCommand {
 
   /** Exit 0 when every row found the same beliefs at the same cost, else say which differ. */
   private int consistent(List<Measured> measured) {
-    Outputs first = measured.get(0).outputs();
+    RowOutputs first = measured.get(0).outputs();
     boolean same = true;
     for (Measured m : measured) {
       if (!m.outputs().beliefIds().equals(first.beliefIds())) {
@@ -312,37 +244,5 @@ public final class BenchCommand {
       }
     }
     return same ? ExitCode.OK : ExitCode.SOME_FAILED;
-  }
-
-  private static double round(double value, int digits) {
-    double scale = Math.pow(10, digits);
-    return Math.round(value * scale) / scale;
-  }
-
-  /** The simulator's stats and reset endpoints, in process or not. */
-  static final class SimulatorClient {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String root;
-
-    SimulatorClient(String baseUrl) {
-      this.root = baseUrl.replaceAll("/v1/?$", "");
-    }
-
-    void reset() throws IOException, InterruptedException {
-      http.send(
-          HttpRequest.newBuilder(URI.create(root + "/sim/reset"))
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-    }
-
-    StatsSnapshot stats() throws IOException, InterruptedException {
-      String body =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(root + "/sim/stats")).GET().build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      return Json.MAPPER.readValue(body, StatsSnapshot.class);
-    }
   }
 }

@@ -12,6 +12,7 @@ import dev.beliefs.pipeline.sim.SimulatorConfig;
 import dev.beliefs.pipeline.sim.StatsSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,19 +21,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@code ./beliefs bench --scale}: does the job run at the API's limit without being told no? Many
  * hour-long transcripts ({@link ScaleWorkload}) at levels 1, 5 and 15 in cheap mode against a
  * simulator that enforces a tier's gpt-4o-mini limits per real minute, with time-scaled latency.
  * The job is not told the limits: it learns them from the simulator's headers, as it would from
- * OpenAI's. Reports the sustained requests and tokens per minute as a share of the limits (after
- * the first minute, whose full bucket allows a burst), the share of requests answered 429 and the
- * failed chunks; writes {@code scale.json} and {@code scale.md}.
+ * OpenAI's, and the simulator counts a request's tokens its own way ({@link
+ * dev.beliefs.pipeline.sim.accounting.RateLimitCharge}), not the job's. Reports, from the
+ * simulator's own accounting ({@link SustainedRates}), the requests and tokens per minute it
+ * admitted after the first minute as a share of its limits, and the tokens it billed per minute
+ * beside them; the share of requests answered 429; the failed chunks; and what {@code estimate}
+ * said the run would cost beside what it cost. Prompt caching is on, as on OpenAI. Writes {@code
+ * scale.json}, {@code scale.md} and the simulator's stats, {@code sim-stats.json}.
  */
 final class SaturationBench {
-
-  private static final long BURST_MS = 60_000;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -64,7 +68,7 @@ final class SaturationBench {
         ScaleWorkload.write(
             bench.path("sources", Path.of("testdata", "transcripts", "conversations")),
             bench.integer("transcripts", 100),
-            output.resolve("workload"));
+            FreshDirectory.of(output.resolve("workload")));
     SimulatorConfig config =
         SimulatorConfig.builder()
             .timeScale(bench.number("timeScale", BenchCommand.DEFAULT_TIME_SCALE))
@@ -76,20 +80,23 @@ final class SaturationBench {
           new ArrayList<>(
               List.of(
                   "--input=" + input,
-                  "--output=" + output.resolve("run"),
+                  "--output=" + FreshDirectory.of(output.resolve("run")),
                   "--levels=" + bench.string("levels", "1,5,15"),
                   "--cheapMode",
                   "--workers=" + bench.integer("workers", 256),
                   "--baseUrl=" + simulator.baseUrl()));
       extract.addAll(bench.extractArgs());
+      BigDecimal estimated = EstimateRun.totalCost(extract, err);
       err.println("running: extract " + String.join(" ", extract));
       InProcessExtract.Run run = InProcessExtract.run(extract);
       if (run.exit() != ExitCode.OK && run.exit() != ExitCode.SOME_FAILED) {
         err.println("error: extract exited " + run.exit() + ":\n" + run.log());
         return run.exit();
       }
+      StatsSnapshot stats = simulator.stats();
+      Files.writeString(output.resolve("sim-stats.json"), Json.pretty(stats) + "\n");
       Map<String, Object> result =
-          result(simulator.stats(), limits, tier, run, output.resolve("run"), extract);
+          result(stats, tier, run, output.resolve("run"), extract, estimated);
       Files.writeString(output.resolve("scale.json"), Json.pretty(result) + "\n");
       String markdown = markdown(result);
       Files.writeString(output.resolve("scale.md"), markdown);
@@ -100,21 +107,23 @@ final class SaturationBench {
 
   private static Map<String, Object> result(
       StatsSnapshot stats,
-      RateLimits limits,
       int tier,
       InProcessExtract.Run run,
       Path runOutput,
-      List<String> extract)
+      List<String> extract,
+      @Nullable BigDecimal estimatedCost)
       throws IOException {
     JsonNode summary = Json.MAPPER.readTree(runOutput.resolve("run-summary.json").toFile());
-    Sustained sustained = Sustained.of(stats.admittedPerSecond());
-    double requestShare = sustained.requestsPerMinute() / limits.requestsPerMinute();
-    double tokenShare = sustained.tokensPerMinute() / limits.tokensPerMinute();
+    SustainedRates sustained = SustainedRates.of(stats);
+    double requestShare = sustained.requestsPerMinute() / stats.limitRequestsPerMinute();
+    double tokenShare = sustained.tokensPerMinute() / stats.limitTokensPerMinute();
+    double netTokenShare = sustained.netTokensPerMinute() / stats.limitTokensPerMinute();
+    BigDecimal cost = summary.get("cost_usd").decimalValue();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("extract_args", extract);
     result.put("tier", tier);
-    result.put("limit_requests_per_minute", limits.requestsPerMinute());
-    result.put("limit_tokens_per_minute", limits.tokensPerMinute());
+    result.put("limit_requests_per_minute", stats.limitRequestsPerMinute());
+    result.put("limit_tokens_per_minute", stats.limitTokensPerMinute());
     result.put("transcripts", summary.get("transcripts").asLong());
     result.put("chunks", summary.get("chunks").asLong());
     result.put("chunks_failed", summary.get("chunks_failed").asLong());
@@ -127,39 +136,35 @@ final class SaturationBench {
     result.put("sustained_tokens_per_minute", round(sustained.tokensPerMinute()));
     result.put("share_of_request_limit", round(requestShare));
     result.put("share_of_token_limit", round(tokenShare));
+    result.put("bucket_drawn_down_tokens_per_minute", round(sustained.drawnDownPerMinute()));
+    result.put("share_of_token_limit_net_of_bucket", round(netTokenShare));
     result.put(
         "binding_limit", tokenShare >= requestShare ? "tokens per minute" : "requests per minute");
     result.put("share_of_binding_limit", round(Math.max(tokenShare, requestShare)));
     result.put("peak_requests_per_minute", stats.peakRequestsPerMinute());
     result.put("peak_tokens_per_minute", stats.peakTokensPerMinute());
-    result.put("cost_usd", summary.get("cost_usd").decimalValue());
-    return result;
-  }
-
-  /**
-   * The admission rate after the first minute (whose full bucket lets a burst through) and up to
-   * the last admission, from the simulator's per-second counts.
-   */
-  record Sustained(double seconds, double requestsPerMinute, double tokensPerMinute) {
-    static Sustained of(List<StatsSnapshot.AdmittedSecond> perSecond) {
-      if (perSecond.isEmpty()) {
-        return new Sustained(0, 0, 0);
-      }
-      long from = perSecond.get(0).epochSecond() + BURST_MS / 1000;
-      long to = perSecond.get(perSecond.size() - 1).epochSecond();
-      long requests = 0;
-      long tokens = 0;
-      for (StatsSnapshot.AdmittedSecond second : perSecond) {
-        if (second.epochSecond() >= from && second.epochSecond() < to) {
-          requests += second.requests();
-          tokens += second.tokens();
-        }
-      }
-      double seconds = Math.max(0, to - from);
-      return seconds == 0
-          ? new Sustained(0, 0, 0)
-          : new Sustained(seconds, requests * 60.0 / seconds, tokens * 60.0 / seconds);
+    result.put("sustained_billed_tokens_per_minute", round(sustained.billedTokensPerMinute()));
+    result.put(
+        "sustained_billed_prompt_tokens_per_minute", round(sustained.billedPromptPerMinute()));
+    result.put(
+        "sustained_billed_cached_tokens_per_minute", round(sustained.billedCachedPerMinute()));
+    result.put(
+        "sustained_billed_completion_tokens_per_minute",
+        round(sustained.billedCompletionPerMinute()));
+    result.put("prompt_tokens_billed", stats.promptTokensBilled());
+    result.put("cached_prompt_tokens_billed", stats.cachedPromptTokensBilled());
+    result.put(
+        "cached_share_of_prompt",
+        round((double) stats.cachedPromptTokensBilled() / Math.max(1, stats.promptTokensBilled())));
+    result.put("completion_tokens_billed", stats.completionTokensBilled());
+    result.put("cost_usd", cost);
+    if (estimatedCost != null) {
+      result.put("estimated_cost_usd", estimatedCost);
+      result.put(
+          "estimate_error",
+          round(estimatedCost.subtract(cost).doubleValue() / Math.max(1e-12, cost.doubleValue())));
     }
+    return result;
   }
 
   private static String markdown(Map<String, Object> r) {

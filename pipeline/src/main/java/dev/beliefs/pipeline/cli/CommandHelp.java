@@ -172,6 +172,10 @@ public final class CommandHelp {
           "      The OpenAI tier whose gpt-4o-mini limits the simulator enforces.",
           "  --workers=N  (default: 256 with --scale, 64 with --memory)",
           "  --levels=1,5,...  (default: 1,5,15)",
+          "  --javaOpts=\"...\"  (default: -Xmx4g)  --memory only",
+          "      The child JVM's options: a heap far above what the job keeps alive.",
+          "  --sampleSeconds=N  (default: 5)  --memory only",
+          "      How often the child's live heap is sampled (a full GC each time).",
           "",
           "Other options are passed to every extract run (e.g. --runner=FlinkRunner"
               + " --flinkMaster=[local]).",

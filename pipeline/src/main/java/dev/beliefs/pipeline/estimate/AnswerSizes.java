@@ -9,17 +9,17 @@ import java.util.TreeMap;
 /**
  * How many tokens an answer takes and how long a call lasts, per level. Learned from the latest run
  * recorded in the output directory's {@code runs.jsonl} that asked the same model; otherwise the
- * documented defaults: {@value #DEFAULT_BASE_TOKENS} tokens plus {@value #DEFAULT_TOKENS_PER_WORD}
- * per word of the chunk (about one belief of ~80 tokens per 250 words), and a call of {@value
- * #DEFAULT_FIRST_TOKEN_SECONDS} s plus {@value #DEFAULT_SECONDS_PER_TOKEN} s per answer token
- * (gpt-4o-mini's typical speed).
+ * defaults, from the one published measurement of a real model on this task, the prototype's
+ * gpt-4o-mini run (12 calls, 41.6k tokens, $0.0092, 171 s with one worker): {@value
+ * #DEFAULT_COMPLETION_TOKENS} completion tokens per request, whatever the chunk, and a call of
+ * {@value #DEFAULT_FIRST_TOKEN_SECONDS} s plus {@value #DEFAULT_SECONDS_PER_TOKEN} s per answer
+ * token, its 14.3 s per call.
  */
 public final class AnswerSizes {
 
-  static final double DEFAULT_BASE_TOKENS = 30;
-  static final double DEFAULT_TOKENS_PER_WORD = 0.35;
+  static final double DEFAULT_COMPLETION_TOKENS = 548;
   static final double DEFAULT_FIRST_TOKEN_SECONDS = 0.6;
-  static final double DEFAULT_SECONDS_PER_TOKEN = 0.0125;
+  static final double DEFAULT_SECONDS_PER_TOKEN = 0.025;
 
   private final Map<Integer, Double> tokensPerChunkByLevel;
   private final double secondsPerCall;
@@ -33,7 +33,11 @@ public final class AnswerSizes {
   }
 
   public static AnswerSizes defaults() {
-    return new AnswerSizes(Map.of(), -1, "defaults (no earlier run of this model in the output)");
+    return new AnswerSizes(
+        Map.of(),
+        -1,
+        "defaults: 548 completion tokens per request, as the prototype's gpt-4o-mini run (no"
+            + " earlier run of this model in the output)");
   }
 
   /**
@@ -69,10 +73,10 @@ public final class AnswerSizes {
     return defaults();
   }
 
-  /** Expected answer tokens of a chunk of {@code words} words at {@code level}. */
-  public double completionTokens(int level, int words) {
+  /** Expected answer tokens of a chunk at {@code level}. */
+  public double completionTokens(int level) {
     Double learned = tokensPerChunkByLevel.get(level);
-    return learned != null ? learned : DEFAULT_BASE_TOKENS + DEFAULT_TOKENS_PER_WORD * words;
+    return learned != null ? learned : DEFAULT_COMPLETION_TOKENS;
   }
 
   /** Expected duration of one call that answers {@code completionTokens} tokens. */

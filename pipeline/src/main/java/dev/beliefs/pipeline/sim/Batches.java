@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.beliefs.json.Json;
+import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * truncated answers to the output file (billed), and a {@code timeout} is a request the window
  * closed on: {@code batch_expired} in the error file, and the batch ends {@code expired} rather
  * than {@code completed} (after {@code finalizing} for {@code timeScale x 1 s}). Batches do not
- * take from the online rate limits.
+ * take from the online rate limits, and their prompts are not cached: the batch price is their
+ * discount.
  */
 final class Batches {
 
@@ -51,7 +53,8 @@ final class Batches {
 
   private final SimulatorConfig config;
   private final Files files;
-  private final FaultInjector faults;
+  private final RequestDraws draws;
+  private final Tokenizer tokenizer;
   private final SimulatorStats stats;
   private final ScheduledExecutorService timer;
   private final Map<String, SimulatedBatch> batches = new ConcurrentHashMap<>();
@@ -61,12 +64,14 @@ final class Batches {
   Batches(
       SimulatorConfig config,
       Files files,
-      FaultInjector faults,
+      RequestDraws draws,
+      Tokenizer tokenizer,
       SimulatorStats stats,
       ScheduledExecutorService timer) {
     this.config = config;
     this.files = files;
-    this.faults = faults;
+    this.draws = draws;
+    this.tokenizer = tokenizer;
     this.stats = stats;
     this.timer = timer;
   }
@@ -313,7 +318,8 @@ final class Batches {
       stats.batchAnswered("400", 0, 0);
       return failed(result, number, e.error());
     }
-    Optional<Fault> fault = faults.next(line.body());
+    CallDraw draw = draws.next(line.body());
+    Optional<Fault> fault = draw.fault();
     fault.ifPresent(stats::injected);
     if (fault.isPresent()) {
       switch (fault.get()) {
@@ -349,7 +355,13 @@ final class Batches {
     }
     Completion completion =
         Completion.write(
-            request, request.promptTokens(), fault.orElse(null), "chatcmpl-simb" + number, config);
+            request,
+            request.promptTokens(tokenizer).billed(),
+            0,
+            draw,
+            "chatcmpl-simb" + number,
+            config,
+            tokenizer);
     stats.batchAnswered("200", completion.promptTokens(), completion.completionTokens());
     ObjectNode response = result.putObject("response");
     response.put("status_code", 200);

@@ -1,11 +1,14 @@
 package dev.beliefs.pipeline.sim;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.beliefs.pipeline.sim.accounting.PromptCache;
+import dev.beliefs.pipeline.sim.accounting.PromptTokens;
+import dev.beliefs.pipeline.sim.accounting.RateLimitCharge;
+import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /v1/chat/completions}, in OpenAI's order: the key (401), the body (400), then an
  * injected fault if the plan draws one (429, 500, 503 at once), the rate limits (429, taking
- * nothing), and finally the answer, sent when the latency model says it is written. Waiting holds
- * no thread: the answer is scheduled, so requests in flight cost only their connection.
+ * nothing; a request takes its {@link RateLimitCharge}), the prompt cache, and finally the answer,
+ * sent when the latency model says it is written. Waiting holds no thread: the answer is scheduled,
+ * so requests in flight cost only their connection.
  */
 final class ChatCompletions {
 
@@ -25,20 +29,29 @@ final class ChatCompletions {
 
   private final SimulatorConfig config;
   private final RateLimiter limiter;
-  private final FaultInjector faults;
+  private final RequestDraws draws;
+  private final Tokenizer tokenizer;
+  private final @Nullable PromptCache promptCache;
   private final SimulatorStats stats;
   private final ScheduledExecutorService timer;
   private final AtomicLong ids = new AtomicLong();
 
+  /**
+   * @param promptCache null when prompt caching is off
+   */
   ChatCompletions(
       SimulatorConfig config,
       RateLimiter limiter,
-      FaultInjector faults,
+      RequestDraws draws,
+      Tokenizer tokenizer,
+      @Nullable PromptCache promptCache,
       SimulatorStats stats,
       ScheduledExecutorService timer) {
     this.config = config;
     this.limiter = limiter;
-    this.faults = faults;
+    this.draws = draws;
+    this.tokenizer = tokenizer;
+    this.promptCache = promptCache;
     this.stats = stats;
     this.timer = timer;
   }
@@ -71,23 +84,25 @@ final class ChatCompletions {
       reject(exchange, e.error(), headers(limiter.state(), number), null);
       return;
     }
-    Optional<Fault> fault = faults.next(body);
-    fault.ifPresent(stats::injected);
-    if (fault.isPresent() && failsAtOnce(fault.get())) {
+    CallDraw draw = draws.next(body);
+    Fault fault = draw.fault().orElse(null);
+    if (fault != null) {
+      stats.injected(fault);
+    }
+    if (fault != null && failsAtOnce(fault)) {
       Duration retryAfter = scaled(Duration.ofSeconds(1));
       reject(
           exchange,
-          switch (fault.get()) {
+          switch (fault) {
             case RATE_LIMITED -> OpenAiError.injectedRateLimit(request.model(), retryAfter);
             case OVERLOADED -> OpenAiError.overloaded();
             default -> OpenAiError.serverError();
           },
           headers(limiter.state(), number),
-          fault.get() == Fault.RATE_LIMITED ? retryAfter : null);
+          fault == Fault.RATE_LIMITED ? retryAfter : null);
       return;
     }
-    int promptTokens = request.promptTokens();
-    long rateLimitTokens = (long) promptTokens + request.maxTokens();
+    long rateLimitTokens = request.rateLimitCharge();
     Admission admission = limiter.admit(rateLimitTokens);
     Map<String, String> headers = headers(admission.state(), number);
     if (!admission.admitted()) {
@@ -98,8 +113,9 @@ final class ChatCompletions {
           admission.retryAfter());
       return;
     }
-    stats.admitted(System.currentTimeMillis(), rateLimitTokens);
-    if (fault.orElse(null) == Fault.TIMEOUT) {
+    stats.admitted(
+        System.currentTimeMillis(), rateLimitTokens, admission.state().remainingTokens());
+    if (fault == Fault.TIMEOUT) {
       timer.schedule(
           () -> {
             stats.failed("timeout", System.currentTimeMillis());
@@ -109,30 +125,28 @@ final class ChatCompletions {
           TimeUnit.NANOSECONDS);
       return;
     }
-    answer(exchange, request, fault.orElse(null), promptTokens, headers, arrivalNanos, number);
+    answer(exchange, request, draw, headers, arrivalNanos, number);
   }
 
   private void answer(
       HttpExchange exchange,
       ChatRequest request,
-      @Nullable Fault fault,
-      int promptTokens,
+      CallDraw draw,
       Map<String, String> headers,
       long arrivalNanos,
       long number) {
+    PromptTokens prompt = request.promptTokens(tokenizer);
+    int cached = promptCache == null ? 0 : promptCache.lookUpAndStore(prompt);
     Completion completion =
-        Completion.write(request, promptTokens, fault, "chatcmpl-sim" + number, config);
+        Completion.write(
+            request, prompt.billed(), cached, draw, "chatcmpl-sim" + number, config, tokenizer);
     Duration service = completion.serviceTime();
     headers.put("openai-processing-ms", Long.toString(service.toMillis()));
     Reply reply = new Reply(200, completion.body(), headers);
     timer.schedule(
         () -> {
           // Counted before it is sent, so that a client reading the stats after its answer sees it.
-          stats.answered(
-              promptTokens,
-              completion.completionTokens(),
-              service.toMillis(),
-              System.currentTimeMillis());
+          stats.answered(completion, System.currentTimeMillis());
           reply.send(exchange);
         },
         arrivalNanos + service.toNanos() - System.nanoTime(),

@@ -1,12 +1,16 @@
 package dev.beliefs.pipeline.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beliefs.json.Json;
+import dev.beliefs.pipeline.sim.accounting.PromptTokens;
+import dev.beliefs.pipeline.sim.accounting.RateLimitCharge;
+import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The parts of a {@code POST /v1/chat/completions} body the simulator uses, checked as OpenAI
@@ -14,23 +18,43 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * ignored; {@code stream: true} is refused.
  *
  * @param model echoed in the answer
- * @param contents the text of every message, in order (a content array's text parts joined)
+ * @param parts what the model reads, in order: the {@code json_schema} response format's schema
+ *     (labelled with its name, as compact JSON), then every message (labelled with its role, or its
+ *     name when it has one; a content array's text parts joined)
  * @param userText the text of the user messages, which the simulated model reads
- * @param schemaText the {@code json_schema} response format's schema as compact JSON, or null
  * @param jsonAnswer the response format asks for JSON ({@code json_schema} or {@code json_object})
  * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else the default
+ * @param answerKey SHA-256 of what the request asks, whatever its formatting: the body as JSON with
+ *     sorted keys, without {@code max_tokens} and {@code max_completion_tokens}
  */
 record ChatRequest(
     String model,
-    List<String> contents,
+    List<PromptTokens.Part> parts,
     String userText,
-    @Nullable String schemaText,
     boolean jsonAnswer,
-    int maxTokens) {
+    int maxTokens,
+    byte[] answerKey) {
 
-  /** Prompt tokens as the client estimates them: {@link Tokens#chatPrompt}. */
-  int promptTokens() {
-    return Tokens.chatPrompt(contents, schemaText == null ? "" : schemaText);
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  PromptTokens promptTokens(Tokenizer tokenizer) {
+    return PromptTokens.of(parts, tokenizer);
+  }
+
+  /** What admitting it takes from the tokens-per-minute limit: {@link RateLimitCharge}. */
+  long rateLimitCharge() {
+    long characters = 0;
+    for (PromptTokens.Part part : parts) {
+      characters += part.text().codePointCount(0, part.text().length());
+    }
+    return RateLimitCharge.of(characters, maxTokens);
+  }
+
+  /** Words of the user messages: what the length of a real model's answer grows with. */
+  int userWords() {
+    String text = userText.strip();
+    return text.isEmpty() ? 0 : text.split("\\s+").length;
   }
 
   static ChatRequest parse(byte[] body, int defaultMaxTokens) throws BadRequestException {
@@ -54,18 +78,9 @@ record ChatRequest(
               "stream",
               "unsupported_value"));
     }
-    List<String> contents = new ArrayList<>();
-    StringBuilder userText = new StringBuilder();
-    for (JsonNode message : messages(root)) {
-      String content = content(message);
-      contents.add(content);
-      if ("user".equals(message.path("role").asText())) {
-        userText.append(content).append('\n');
-      }
-    }
+    List<PromptTokens.Part> parts = new ArrayList<>();
     JsonNode format = root.path("response_format");
     String formatType = format.path("type").asText("text");
-    String schemaText = null;
     if (formatType.equals("json_schema")) {
       JsonNode schema = format.path("json_schema").path("schema");
       if (!schema.isObject()) {
@@ -75,15 +90,38 @@ record ChatRequest(
                 "response_format.json_schema.schema",
                 "missing_required_parameter"));
       }
-      schemaText = Json.line(schema);
+      parts.add(
+          new PromptTokens.Part(
+              format.path("json_schema").path("name").asText(""), schema.toString()));
+    }
+    StringBuilder userText = new StringBuilder();
+    for (JsonNode message : messages(root)) {
+      String content = content(message);
+      String role = message.path("role").asText();
+      String name = message.path("name").asText("");
+      parts.add(new PromptTokens.Part(name.isEmpty() ? role : name, content));
+      if ("user".equals(role)) {
+        userText.append(content).append('\n');
+      }
     }
     return new ChatRequest(
         root.get("model").asText(),
-        contents,
+        List.copyOf(parts),
         userText.toString(),
-        schemaText,
         formatType.equals("json_schema") || formatType.equals("json_object"),
-        maxTokens(root, defaultMaxTokens));
+        maxTokens(root, defaultMaxTokens),
+        answerKey((ObjectNode) root));
+  }
+
+  private static byte[] answerKey(ObjectNode root) {
+    ObjectNode asked = root.deepCopy();
+    asked.remove(List.of("max_tokens", "max_completion_tokens"));
+    try {
+      return FaultPlan.sha256()
+          .digest(CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(asked, Object.class)));
+    } catch (IOException e) {
+      throw new IllegalStateException("a parsed body can be written again", e);
+    }
   }
 
   private static JsonNode messages(JsonNode root) throws BadRequestException {

@@ -13,6 +13,9 @@ final class ResponseBodies {
 
   private ResponseBodies() {}
 
+  /** The {@code usage} of an answer. */
+  record Usage(long promptTokens, long cachedTokens, long completionTokens, long reasoningTokens) {}
+
   /** A {@code chat.completion} object with one choice. */
   static String chatCompletion(
       String id,
@@ -20,8 +23,7 @@ final class ResponseBodies {
       String model,
       String content,
       String finishReason,
-      long promptTokens,
-      long completionTokens) {
+      Usage usage) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("id", id);
     root.put("object", "chat.completion");
@@ -36,15 +38,15 @@ final class ResponseBodies {
     message.putArray("annotations");
     choice.putNull("logprobs");
     choice.put("finish_reason", finishReason);
-    ObjectNode usage = root.putObject("usage");
-    usage.put("prompt_tokens", promptTokens);
-    usage.put("completion_tokens", completionTokens);
-    usage.put("total_tokens", promptTokens + completionTokens);
-    ObjectNode promptDetails = usage.putObject("prompt_tokens_details");
-    promptDetails.put("cached_tokens", 0);
+    ObjectNode counts = root.putObject("usage");
+    counts.put("prompt_tokens", usage.promptTokens());
+    counts.put("completion_tokens", usage.completionTokens());
+    counts.put("total_tokens", usage.promptTokens() + usage.completionTokens());
+    ObjectNode promptDetails = counts.putObject("prompt_tokens_details");
+    promptDetails.put("cached_tokens", usage.cachedTokens());
     promptDetails.put("audio_tokens", 0);
-    ObjectNode completionDetails = usage.putObject("completion_tokens_details");
-    completionDetails.put("reasoning_tokens", 0);
+    ObjectNode completionDetails = counts.putObject("completion_tokens_details");
+    completionDetails.put("reasoning_tokens", usage.reasoningTokens());
     completionDetails.put("audio_tokens", 0);
     completionDetails.put("accepted_prediction_tokens", 0);
     completionDetails.put("rejected_prediction_tokens", 0);

@@ -49,11 +49,12 @@ public final class SimulateCommand {
     Thread stopOnTerm = new Thread(simulator::close, "simulator-shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnTerm);
     out.printf(
-        "Simulator ready at %s (timeScale %s, rpm %s, tpm %s, faults %s)%n",
+        "Simulator ready at %s (timeScale %s, rpm %s, tpm %s, prompt cache %s, faults %s)%n",
         simulator.baseUrl(),
         config.timeScale(),
         limit(config.requestsPerMinute()),
         limit(config.tokensPerMinute()),
+        config.promptCache() ? "on" : "off",
         config.faults().probabilities().isEmpty() ? "none" : config.faults().spec());
     out.flush();
     try {
@@ -96,6 +97,7 @@ public final class SimulateCommand {
         .timeScale(options.getTimeScale())
         .requestsPerMinute(options.getRpm())
         .tokensPerMinute(options.getTpm())
+        .promptCache(options.getPromptCache())
         .faults(faults)
         .seed(options.getSeed())
         .apiKey(options.getApiKey())

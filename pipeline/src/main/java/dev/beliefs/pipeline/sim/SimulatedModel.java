@@ -3,8 +3,8 @@ package dev.beliefs.pipeline.sim;
 import dev.beliefs.extract.BeliefAnswer;
 import dev.beliefs.extract.ModelBelief;
 import dev.beliefs.extract.OfflineBeliefRules;
-import dev.beliefs.extract.Tokens;
 import dev.beliefs.model.Chunk;
+import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,8 +44,8 @@ final class SimulatedModel {
    * brackets, then an endless {@code " ..."}, so the cut is always at {@code maxTokens}, and a JSON
    * answer is left unterminated.
    */
-  static String truncated(String answer, int maxTokens) {
+  static String truncated(String answer, int maxTokens, Tokenizer tokenizer) {
     String open = answer.endsWith("]}") ? answer.substring(0, answer.length() - 2) : answer;
-    return Tokens.prefix(open + " ...".repeat(maxTokens), maxTokens);
+    return tokenizer.prefix(open + " ...".repeat(maxTokens), maxTokens);
   }
 }

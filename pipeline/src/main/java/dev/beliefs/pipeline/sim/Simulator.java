@@ -1,25 +1,26 @@
 package dev.beliefs.pipeline.sim;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.beliefs.cost.PricingTable;
-import dev.beliefs.extract.Tokens;
+import dev.beliefs.pipeline.sim.accounting.PromptCache;
+import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An OpenAI-compatible server for tests and benchmarks, on 127.0.0.1 only: {@code POST
- * /v1/chat/completions} answered by the offline extractor with OpenAI's body, usage counted with
- * o200k_base, a latency model, RPM/TPM limits with {@code x-ratelimit-*} headers and 429s, and
- * seeded faults; {@code GET /v1/models}; the Files and Batch APIs for batches of chat completions
- * ({@link Batches}); {@code GET /sim/stats} and {@code POST /sim/reset}.
+ * /v1/chat/completions} answered by the offline extractor with OpenAI's body, usage counted by the
+ * simulator's own accounting ({@link dev.beliefs.pipeline.sim.accounting}) with prompt caching, an
+ * answer-length and latency model with seeded noise, RPM/TPM limits with {@code x-ratelimit-*}
+ * headers and 429s, and seeded faults; {@code GET /v1/models}; the Files and Batch APIs for batches
+ * of chat completions ({@link Batches}); {@code GET /sim/stats} and {@code POST /sim/reset}.
  *
  * <p>The JDK's HTTP server reads requests on a small pool; answers are then scheduled for the
  * moment the latency model gives, so hundreds of requests can wait at once without a thread each.
@@ -30,6 +31,10 @@ public final class Simulator {
 
   /** Connections waiting to be accepted: enough for a benchmark's burst. */
   private static final int BACKLOG = 1024;
+
+  /** What {@code GET /v1/models} lists. */
+  static final List<String> MODELS =
+      List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano");
 
   private static final int HANDLER_THREADS =
       Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
@@ -54,10 +59,13 @@ public final class Simulator {
    * @throws IOException the port cannot be bound (in use, or not allowed)
    */
   public static RunningSimulator start(SimulatorConfig config) throws IOException {
-    warmUp();
+    Tokenizer tokenizer = new Tokenizer();
+    warmUp(tokenizer);
     RateLimiter limiter = new RateLimiter(config.requestsPerMinute(), config.tokensPerMinute());
-    FaultInjector faults = new FaultInjector(config.faults(), config.seed());
-    SimulatorStats stats = new SimulatorStats();
+    RequestDraws draws = new RequestDraws(config.faults(), config.seed());
+    @Nullable PromptCache promptCache =
+        config.promptCache() ? new PromptCache(config.promptCacheTtl()) : null;
+    SimulatorStats stats = new SimulatorStats(config.requestsPerMinute(), config.tokensPerMinute());
     ScheduledExecutorService timer =
         Executors.newScheduledThreadPool(2, daemonThreads("simulator-timer"));
     ExecutorService handlers =
@@ -73,15 +81,18 @@ public final class Simulator {
     Runnable reset =
         () -> {
           stats.reset();
-          faults.reset();
+          draws.reset();
           limiter.reset();
+          if (promptCache != null) {
+            promptCache.clear();
+          }
         };
-    ChatCompletions chat = new ChatCompletions(config, limiter, faults, stats, timer);
+    ChatCompletions chat =
+        new ChatCompletions(config, limiter, draws, tokenizer, promptCache, stats, timer);
     Files files = new Files(stats);
-    Batches batches = new Batches(config, files, faults, stats, timer);
+    Batches batches = new Batches(config, files, draws, tokenizer, stats, timer);
     server.createContext(
-        "/",
-        new Routes(chat, files, batches, config.apiKey(), limiter, stats, reset, pricedModels()));
+        "/", new Routes(chat, files, batches, config.apiKey(), limiter, stats, reset, MODELS));
     server.setExecutor(handlers);
     server.start();
     return new RunningSimulator(server, handlers, timer, stats, reset);
@@ -91,15 +102,11 @@ public final class Simulator {
    * Loads the tokenizer's vocabulary and the extractor's patterns now, so that they do not add a
    * second to the first request's latency.
    */
-  private static void warmUp() {
+  private static void warmUp(Tokenizer tokenizer) {
     SimulatedModel.answer(
-        new ChatRequest("warm-up", List.of(), "[u0] A: I think this is warm.", null, true, 16));
-    Tokens.count("warm up");
-  }
-
-  /** The models of the bundled price table: what {@code GET /v1/models} lists. */
-  private static List<String> pricedModels() {
-    return Arrays.stream(PricingTable.bundled().models().split(",\\s*")).toList();
+        new ChatRequest(
+            "warm-up", List.of(), "[u0] A: I think this is warm.", true, 16, new byte[0]));
+    tokenizer.count("warm up");
   }
 
   /** 127.0.0.1 itself, not whatever the loopback name resolves to (::1 on some hosts). */

@@ -1,22 +1,28 @@
 package dev.beliefs.pipeline.sim;
 
+import dev.beliefs.pipeline.sim.accounting.PromptCache;
 import java.time.Duration;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Everything a simulator is started with. Build one with {@link #builder()}; the defaults are an
- * unlimited, fault-free server on a free port with the calibrated {@link LatencyModel#DEFAULT} at
- * full scale.
+ * unlimited, fault-free server on a free port with prompt caching and the calibrated {@link
+ * LatencyModel#DEFAULT} and {@link AnswerLength#DEFAULT} at full scale.
  *
  * @param port port on 127.0.0.1; 0 for any free one
  * @param timeScale multiplies every service time: 0.001 turns a 14 s answer into 14 ms. It scales
  *     the model's latency and injected 429s' {@code retry-after} only: rate limits are per real
- *     minute, and the fault timeout is real time
+ *     minute, prompt-cache entries expire in real time, and the fault timeout is real time
  * @param latency the model's service time
+ * @param answerLength how many tokens the model writes
  * @param requestsPerMinute RPM limit, 0 for none
- * @param tokensPerMinute TPM limit (prompt + {@code max_tokens} per request), 0 for none
+ * @param tokensPerMinute TPM limit, 0 for none; a request takes its {@link
+ *     dev.beliefs.pipeline.sim.accounting.RateLimitCharge}
+ * @param promptCache whether prompts share cached prefixes ({@link
+ *     dev.beliefs.pipeline.sim.accounting.PromptCache}); on by default, as on OpenAI
+ * @param promptCacheTtl how long a cached prefix lives unused
  * @param faults how often each fault is injected
- * @param seed of the fault decisions
+ * @param seed of the fault decisions and of every call's noise (answer length, latency)
  * @param apiKey the bearer token required, or null to accept any key or none
  * @param faultTimeout how long a {@code timeout} fault holds a request before dropping it; longer
  *     than the client's read timeout
@@ -28,8 +34,11 @@ public record SimulatorConfig(
     int port,
     double timeScale,
     LatencyModel latency,
+    AnswerLength answerLength,
     long requestsPerMinute,
     long tokensPerMinute,
+    boolean promptCache,
+    Duration promptCacheTtl,
     FaultPlan faults,
     long seed,
     @Nullable String apiKey,
@@ -49,6 +58,10 @@ public record SimulatorConfig(
     }
     if (requestsPerMinute < 0 || tokensPerMinute < 0) {
       throw new IllegalArgumentException("rpm and tpm must be >= 0 (0: no limit)");
+    }
+    if (promptCacheTtl.isNegative() || promptCacheTtl.isZero()) {
+      throw new IllegalArgumentException(
+          "the prompt cache's time to live must be positive, got " + promptCacheTtl);
     }
     if (faultTimeout.isNegative() || faultTimeout.isZero()) {
       throw new IllegalArgumentException("the fault timeout must be positive, got " + faultTimeout);
@@ -73,8 +86,11 @@ public record SimulatorConfig(
     private int port = 0;
     private double timeScale = 1.0;
     private LatencyModel latency = LatencyModel.DEFAULT;
+    private AnswerLength answerLength = AnswerLength.DEFAULT;
     private long requestsPerMinute = 0;
     private long tokensPerMinute = 0;
+    private boolean promptCache = true;
+    private Duration promptCacheTtl = PromptCache.DEFAULT_TTL;
     private FaultPlan faults = FaultPlan.NONE;
     private long seed = DEFAULT_SEED;
     private @Nullable String apiKey = null;
@@ -96,6 +112,21 @@ public record SimulatorConfig(
 
     public Builder latency(LatencyModel value) {
       latency = value;
+      return this;
+    }
+
+    public Builder answerLength(AnswerLength value) {
+      answerLength = value;
+      return this;
+    }
+
+    public Builder promptCache(boolean value) {
+      promptCache = value;
+      return this;
+    }
+
+    public Builder promptCacheTtl(Duration value) {
+      promptCacheTtl = value;
       return this;
     }
 
@@ -147,8 +178,11 @@ public record SimulatorConfig(
           port,
           timeScale,
           latency,
+          answerLength,
           requestsPerMinute,
           tokensPerMinute,
+          promptCache,
+          promptCacheTtl,
           faults,
           seed,
           apiKey,

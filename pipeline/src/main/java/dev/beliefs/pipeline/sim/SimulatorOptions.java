@@ -28,11 +28,22 @@ public interface SimulatorOptions extends PipelineOptions {
 
   void setRpm(long value);
 
-  @Description("Tokens per minute allowed (prompt + max_tokens of each request); 0 for no limit.")
+  @Description(
+      "Tokens per minute allowed; 0 for no limit. A request takes its characters / 4 plus its"
+          + " max_tokens, as OpenAI's limiter estimates it.")
   @Default.Long(0)
   long getTpm();
 
   void setTpm(long value);
+
+  @Description(
+      "Prompt caching as OpenAI applies it: a prompt sharing a prefix of 1,024 tokens or more with"
+          + " one seen in the last 5 minutes has that prefix (in steps of 128 tokens) billed as"
+          + " cached. --promptCache=false turns it off.")
+  @Default.Boolean(true)
+  boolean getPromptCache();
+
+  void setPromptCache(boolean value);
 
   @Description(
       "Faults to inject, KIND:PROBABILITY comma-separated, kinds 429, 500, 503, timeout, malformed,"
@@ -46,7 +57,9 @@ public interface SimulatorOptions extends PipelineOptions {
    * The same default as {@code extract}'s {@code --seed}: Beam requires an option name to have one
    * type and default across all the options interfaces a JVM knows, and a benchmark knows both.
    */
-  @Description("Seed of the fault decisions: the same seed and requests give the same faults.")
+  @Description(
+      "Seed of the fault decisions and of each answer's length and latency: the same seed and"
+          + " requests give the same faults, answers and service times.")
   @Default.Long(SimulatorConfig.DEFAULT_SEED)
   long getSeed();
 

@@ -33,6 +33,18 @@ final class SimulatorStats {
   private final Map<String, Long> batchByStatus = new TreeMap<>();
   private long batchPromptTokens;
   private long batchCompletionTokens;
+  private long cachedPromptTokens;
+  private long reasoningTokens;
+  private long promptCacheHits;
+  private final TreeMap<Long, long[]> billedBySecond = new TreeMap<>();
+  private final long limitRequestsPerMinute;
+  private final long limitTokensPerMinute;
+
+  /** With the limits the simulator enforces, which the stats report. */
+  SimulatorStats(long limitRequestsPerMinute, long limitTokensPerMinute) {
+    this.limitRequestsPerMinute = limitRequestsPerMinute;
+    this.limitTokensPerMinute = limitTokensPerMinute;
+  }
 
   synchronized void arrived(long epochMs) {
     requests++;
@@ -44,8 +56,9 @@ final class SimulatorStats {
     }
   }
 
-  synchronized void admitted(long epochMs, long rateLimitTokens) {
-    admissionsMsAndTokens.add(new long[] {epochMs, rateLimitTokens});
+  /** A request admitted, taking {@code rateLimitTokens}, which left {@code remainingTokens}. */
+  synchronized void admitted(long epochMs, long rateLimitTokens, long remainingTokens) {
+    admissionsMsAndTokens.add(new long[] {epochMs, rateLimitTokens, remainingTokens});
   }
 
   synchronized void injected(Fault fault) {
@@ -57,12 +70,19 @@ final class SimulatorStats {
     finished(status, epochMs);
   }
 
-  /** A 200 answer, billed, that the model took {@code serviceMs} to write. */
-  synchronized void answered(
-      long promptBilled, long completionBilled, long serviceMs, long epochMs) {
-    promptTokens += promptBilled;
-    completionTokens += completionBilled;
-    serviceTimesMs.add(serviceMs);
+  /** A 200 answer, billed, that the model took its service time to write. */
+  synchronized void answered(Completion answer, long epochMs) {
+    promptTokens += answer.promptTokens();
+    cachedPromptTokens += answer.cachedTokens();
+    completionTokens += answer.completionTokens();
+    reasoningTokens += answer.reasoningTokens();
+    promptCacheHits += answer.cachedTokens() > 0 ? 1 : 0;
+    serviceTimesMs.add(answer.serviceTime().toMillis());
+    long[] second = billedBySecond.computeIfAbsent(epochMs / 1000, s -> new long[4]);
+    second[0]++;
+    second[1] += answer.promptTokens();
+    second[2] += answer.cachedTokens();
+    second[3] += answer.completionTokens();
     finished("200", epochMs);
   }
 
@@ -115,21 +135,39 @@ final class SimulatorStats {
         batchRequests,
         Collections.unmodifiableMap(new TreeMap<>(batchByStatus)),
         batchPromptTokens,
-        batchCompletionTokens);
+        batchCompletionTokens,
+        cachedPromptTokens,
+        reasoningTokens,
+        promptCacheHits,
+        limitRequestsPerMinute,
+        limitTokensPerMinute,
+        billedPerSecond());
+  }
+
+  private List<StatsSnapshot.BilledSecond> billedPerSecond() {
+    List<StatsSnapshot.BilledSecond> perSecond = new ArrayList<>();
+    billedBySecond.forEach(
+        (second, sums) ->
+            perSecond.add(
+                new StatsSnapshot.BilledSecond(second, sums[0], sums[1], sums[2], sums[3])));
+    return List.copyOf(perSecond);
   }
 
   /** Requests admitted and their rate-limit tokens, per second. */
   private static List<StatsSnapshot.AdmittedSecond> perSecond(List<long[]> admissions) {
     TreeMap<Long, long[]> seconds = new TreeMap<>();
     for (long[] admission : admissions) {
-      long[] counts = seconds.computeIfAbsent(admission[0] / 1000, s -> new long[2]);
+      long[] counts =
+          seconds.computeIfAbsent(admission[0] / 1000, s -> new long[] {0, 0, Long.MAX_VALUE});
       counts[0]++;
       counts[1] += admission[1];
+      counts[2] = Math.min(counts[2], admission[2]);
     }
     List<StatsSnapshot.AdmittedSecond> perSecond = new ArrayList<>();
     seconds.forEach(
         (second, counts) ->
-            perSecond.add(new StatsSnapshot.AdmittedSecond(second, counts[0], counts[1])));
+            perSecond.add(
+                new StatsSnapshot.AdmittedSecond(second, counts[0], counts[1], counts[2])));
     return List.copyOf(perSecond);
   }
 
@@ -155,6 +193,10 @@ final class SimulatorStats {
     batchByStatus.clear();
     batchPromptTokens = 0;
     batchCompletionTokens = 0;
+    cachedPromptTokens = 0;
+    reasoningTokens = 0;
+    promptCacheHits = 0;
+    billedBySecond.clear();
   }
 
   /** The largest sum of amounts over events less than a minute apart (a sliding window). */

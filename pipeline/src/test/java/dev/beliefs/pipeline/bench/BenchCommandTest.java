@@ -47,13 +47,40 @@ class BenchCommandTest {
       assertEquals(16, row.get("requests").asInt(), row.toString());
       assertEquals(rows.get(0).get("cost_usd").decimalValue(), row.get("cost_usd").decimalValue());
       assertEquals(rows.get(0).get("beliefs").asInt(), row.get("beliefs").asInt());
+      double bound =
+          Math.max(
+              row.get("longest_call_seconds").asDouble(),
+              row.get("calls_seconds").asDouble() / row.get("workers").asInt());
+      assertEquals(bound, row.get("ideal_seconds").asDouble(), 0.002, row.toString());
       assertTrue(row.get("ideal_seconds").asDouble() > 0, row.toString());
-      assertTrue(row.get("extraction_seconds").asDouble() > 0, row.toString());
+      assertTrue(row.get("ideal_ratio").asDouble() <= 1.01, "no schedule beats the bound: " + row);
     }
+    assertEquals(
+        rows.get(0).get("calls_seconds").asDouble(),
+        rows.get(0).get("ideal_seconds").asDouble(),
+        0.002,
+        "one worker does every call in turn");
     assertEquals(1, rows.get(0).get("max_in_flight").asInt());
     assertEquals(4, rows.get(1).get("max_in_flight").asInt());
     assertTrue(Files.readString(temp.resolve("bench.md")).contains("| 4 | "));
     assertTrue(Files.readString(temp.resolve("bench-speedup.svg")).startsWith("<svg"));
+  }
+
+  @Test
+  void aRerunIntoTheSameOutput_asksTheSimulatorAgain() throws Exception {
+    String[] args = {
+      "--workers=2",
+      "--output=" + temp,
+      "--timeScale=0",
+      "--transcript=" + Path.of("..", "samples", "nasa-hwhap-ep218.txt")
+    };
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    assertEquals(ExitCode.OK, new BenchCommand(quiet, quiet).run(args));
+
+    assertEquals(ExitCode.OK, new BenchCommand(quiet, quiet).run(args));
+
+    JsonNode row = Json.MAPPER.readTree(temp.resolve("bench.json").toFile()).get("rows").get(0);
+    assertEquals(16, row.get("requests").asInt(), "not answered from the last run's cache");
   }
 
   @Test

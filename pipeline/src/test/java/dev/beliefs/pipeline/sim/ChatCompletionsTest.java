@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.extract.BeliefAnswer;
+import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.Grounding;
 import dev.beliefs.extract.ModelBelief;
 import dev.beliefs.extract.OfflineBeliefRules;
-import dev.beliefs.extract.Tokens;
 import dev.beliefs.model.Chunk;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,19 +49,72 @@ class ChatCompletionsTest {
   }
 
   @Test
-  void usage_isTheO200kCountOfPromptAndAnswer_andEqualsTheClientsEstimate() throws Exception {
+  void usage_countsMessagesWithTheirFramingAndTheSchemaAsPrompt_asOpenAiDocumentsIt()
+      throws Exception {
     Chunk chunk = NasaChunks.withBeliefs();
 
     SimHttp.Response response = http.chat(SimHttp.chatBody(chunk, 1500), null);
 
     JsonNode usage = response.json().get("usage");
-    assertEquals(chunk.estimatedPromptTokens(), usage.get("prompt_tokens").asInt());
-    assertEquals(Tokens.count(response.content()), usage.get("completion_tokens").asInt());
+    assertEquals(DocumentedCounts.promptTokens(chunk), usage.get("prompt_tokens").asInt());
+    assertTrue(DocumentedCounts.completionAddsUp(usage, response.content()), usage.toString());
     assertEquals(
         usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt(),
         usage.get("total_tokens").asInt());
     assertEquals(0, usage.get("prompt_tokens_details").get("cached_tokens").asInt());
-    assertEquals(0, usage.get("completion_tokens_details").get("reasoning_tokens").asInt());
+  }
+
+  @Test
+  void theModelWritesSeveralHundredTokensForAnExcerpt_billingBeyondTheContentAsReasoning()
+      throws Exception {
+    Chunk chunk = NasaChunks.all().stream().filter(c -> c.level() == 5).findFirst().orElseThrow();
+
+    JsonNode usage = http.chat(SimHttp.chatBody(chunk, 1500), null).json().get("usage");
+
+    assertTrue(usage.get("completion_tokens").asInt() >= 200, usage.toString());
+    assertTrue(usage.get("completion_tokens").asInt() <= 1500, usage.toString());
+    assertTrue(
+        usage.get("completion_tokens_details").get("reasoning_tokens").asInt() > 0,
+        usage.toString());
+  }
+
+  @Test
+  void aSecondPromptWithTheSameSystemPromptAndSchema_hasThatPrefixCachedInBlocksOf128()
+      throws Exception {
+    List<Chunk> level1 = NasaChunks.all().stream().filter(c -> c.level() == 1).toList();
+
+    JsonNode first = http.chat(SimHttp.chatBody(level1.get(0), 1500), null).json();
+    JsonNode second = http.chat(SimHttp.chatBody(level1.get(1), 1500), null).json();
+
+    assertEquals(0, cachedTokens(first));
+    int prefix =
+        3
+            + DocumentedCounts.tokens("beliefs")
+            + DocumentedCounts.tokens(schemaText())
+            + 3
+            + DocumentedCounts.tokens("system")
+            + DocumentedCounts.tokens(ExtractionPrompt.system())
+            + 3
+            + DocumentedCounts.tokens("user");
+    assertEquals(prefix / 128 * 128, cachedTokens(second), "shared prefix " + prefix);
+    assertTrue(cachedTokens(second) >= 1024);
+    assertEquals(cachedTokens(second), simulator.stats().cachedPromptTokensBilled());
+    assertEquals(1, simulator.stats().promptCacheHits());
+  }
+
+  @Test
+  void withPromptCachingOff_nothingIsCached() throws Exception {
+    try (RunningSimulator uncached =
+        Simulator.start(SimulatorConfig.builder().timeScale(0).promptCache(false).build())) {
+      SimHttp client = new SimHttp(uncached);
+      String body = SimHttp.chatBody(NasaChunks.withBeliefs(), 1500);
+
+      client.chat(body, null);
+      JsonNode again = client.chat(body, null).json();
+
+      assertEquals(0, cachedTokens(again));
+      assertEquals(0, uncached.stats().cachedPromptTokensBilled());
+    }
   }
 
   @Test
@@ -98,7 +151,10 @@ class ChatCompletionsTest {
     assertEquals(200, response.status(), response.text());
     assertTrue(response.content().startsWith("Kay affirms: "), response.content());
     assertEquals(
-        Tokens.chatPrompt(List.of("[u3] Kay: I think the camera is the best part of it."), ""),
+        3
+            + 3
+            + DocumentedCounts.tokens("user")
+            + DocumentedCounts.tokens("[u3] Kay: I think the camera is the best part of it."),
         response.json().get("usage").get("prompt_tokens").asInt());
   }
 
@@ -141,7 +197,7 @@ class ChatCompletionsTest {
   }
 
   @Test
-  void models_listsThePricedModels() throws Exception {
+  void models_listsTheSimulatedModels() throws Exception {
     SimHttp.Response response = http.get("/v1/models");
 
     assertEquals(200, response.status());
@@ -152,5 +208,13 @@ class ChatCompletionsTest {
     assertEquals("model", response.json().get("data").get(0).get("object").asText());
     assertEquals(200, http.get("/v1/models/gpt-4o-mini").status());
     assertEquals(404, http.get("/v1/models/gpt-9").status());
+  }
+
+  private static int cachedTokens(JsonNode answer) {
+    return answer.get("usage").get("prompt_tokens_details").get("cached_tokens").asInt();
+  }
+
+  private static String schemaText() {
+    return ExtractionPrompt.schema().toString();
   }
 }

@@ -17,7 +17,6 @@ import com.openai.models.completions.CompletionUsage;
 import dev.beliefs.extract.BeliefAnswer;
 import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.Grounding;
-import dev.beliefs.extract.Tokens;
 import dev.beliefs.model.Chunk;
 import java.time.Duration;
 import java.util.Iterator;
@@ -47,8 +46,11 @@ class OpenAiSdkFidelityTest {
       String content = choice.message().content().orElseThrow();
       assertEquals(0, Grounding.ground(chunk, BeliefAnswer.parse(content)).dropped());
       CompletionUsage usage = completion.usage().orElseThrow();
-      assertEquals(chunk.estimatedPromptTokens(), usage.promptTokens());
-      assertEquals(Tokens.count(content), usage.completionTokens());
+      assertEquals(DocumentedCounts.promptTokens(chunk), usage.promptTokens());
+      assertEquals(
+          DocumentedCounts.tokens(content)
+              + usage.completionTokensDetails().orElseThrow().reasoningTokens().orElseThrow(),
+          usage.completionTokens());
       assertEquals(usage.promptTokens() + usage.completionTokens(), usage.totalTokens());
       assertEquals(0, usage.promptTokensDetails().orElseThrow().cachedTokens().orElseThrow());
       assertTrue(

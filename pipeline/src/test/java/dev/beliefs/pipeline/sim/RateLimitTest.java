@@ -64,15 +64,15 @@ class RateLimitTest {
       StatsSnapshot stats = simulator.stats();
       assertEquals(5, stats.withStatus(200));
       assertEquals(3, stats.withStatus(429));
-      assertEquals(5L * chunk.estimatedPromptTokens(), stats.promptTokensBilled());
+      assertEquals(5L * DocumentedCounts.promptTokens(chunk), stats.promptTokensBilled());
     }
   }
 
   @Test
-  void givenATpm_aRequestTakesPromptPlusMaxTokens_andOneThatDoesNotFitIs429Tokens()
+  void givenATpm_aRequestTakesItsCharactersOverFourPlusMaxTokens_andOneThatDoesNotFitIs429Tokens()
       throws Exception {
     Chunk chunk = NasaChunks.withBeliefs();
-    long perRequest = chunk.estimatedPromptTokens() + 1000L;
+    long perRequest = DocumentedCounts.rateLimitCharge(chunk, 1000);
     long tpm = perRequest * 5 / 2;
     try (RunningSimulator simulator =
         Simulator.start(SimulatorConfig.builder().timeScale(0).tokensPerMinute(tpm).build())) {

@@ -40,10 +40,10 @@ class StatsTest {
       long completion =
           first.json().get("usage").get("completion_tokens").asLong()
               + second.json().get("usage").get("completion_tokens").asLong();
-      assertEquals(2L * chunk.estimatedPromptTokens(), stats.promptTokensBilled());
+      assertEquals(2L * DocumentedCounts.promptTokens(chunk), stats.promptTokensBilled());
       assertEquals(completion, stats.completionTokensBilled());
       assertEquals(4, stats.peakRequestsPerMinute());
-      assertEquals(2L * (chunk.estimatedPromptTokens() + 1000), stats.peakTokensPerMinute());
+      assertEquals(2L * DocumentedCounts.rateLimitCharge(chunk, 1000), stats.peakTokensPerMinute());
       assertEquals(List.of(50L, 50L), stats.serviceTimesMs());
       assertEquals(0, stats.inFlight());
       assertEquals(1, stats.maxInFlight());

@@ -1,34 +1,31 @@
 package dev.beliefs.pipeline.sim;
 
 import java.nio.ByteBuffer;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies a {@link FaultPlan} to the requests as they come: counts how often each body has been
- * seen, so that a retry of the same request is a new, but repeatable, draw.
+ * The seeded draws of each request as it comes: its fault, from the {@link FaultPlan}, and the
+ * noise of its answer. Counts how often each body has been seen, so that a retry of the same
+ * request is a new, but repeatable, draw, whatever the order in which different requests arrive.
  */
-final class FaultInjector {
+final class RequestDraws {
 
   private final FaultPlan plan;
   private final long seed;
   private final ConcurrentHashMap<ByteBuffer, AtomicInteger> seen = new ConcurrentHashMap<>();
 
-  FaultInjector(FaultPlan plan, long seed) {
+  RequestDraws(FaultPlan plan, long seed) {
     this.plan = plan;
     this.seed = seed;
   }
 
-  /** The fault for this request body, counting it as seen once more. */
-  Optional<Fault> next(byte[] body) {
-    if (plan.probabilities().isEmpty()) {
-      return Optional.empty();
-    }
+  /** The draws for this request body, counting it as seen once more. */
+  CallDraw next(byte[] body) {
     byte[] hash = FaultPlan.sha256().digest(body);
     int seenBefore =
         seen.computeIfAbsent(ByteBuffer.wrap(hash), h -> new AtomicInteger()).getAndIncrement();
-    return plan.decide(seed, hash, seenBefore);
+    return new CallDraw(seed, hash, seenBefore, plan.decide(seed, hash, seenBefore));
   }
 
   /** Forgets every body seen. */
