@@ -2,6 +2,7 @@ package dev.beliefs.pipeline;
 
 import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.pipeline.bench.BenchCommand;
+import dev.beliefs.pipeline.eval.EvalCommand;
 import dev.beliefs.pipeline.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ public final class Main {
           "  bench     --workers=1,4,10,20,50 --output=DIR [--timeScale=0.07] [extract options]:",
           "            the worker-scaling benchmark against the simulator",
           "  runs      DIR: the runs recorded in DIR/runs.jsonl, side by side",
+          "  eval      --gold=DIR --output=RUN_DIR [--input=GLOB]: score a finished run against"
+              + " reference beliefs; writes RUN_DIR/eval.json",
           "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
           "",
           "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
@@ -46,6 +49,7 @@ public final class Main {
       case "estimate" -> new EstimateCommand(out, err).run(rest);
       case "bench" -> new BenchCommand(out, err).run(rest);
       case "runs" -> new RunsCommand(out, err).run(rest);
+      case "eval" -> new EvalCommand(out, err).run(rest);
       case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");
