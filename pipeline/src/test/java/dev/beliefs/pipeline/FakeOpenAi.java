@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.beliefs.extract.BeliefAnswer;
+import dev.beliefs.extract.ModelBelief;
 import dev.beliefs.extract.OfflineBeliefRules;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Utterance;
@@ -20,14 +21,16 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A chat completions endpoint on 127.0.0.1 that answers as the offline extractor would, bills a
- * fixed usage per answer and remembers every chunk it was asked about (by the user message's text).
- * It can slow its answers down and hold them, so that a test can kill the job with answers in
- * flight. Small and private to these tests: the simulator will replace it.
+ * A chat completions endpoint on 127.0.0.1 that answers as the offline extractor would (or as a
+ * given model of the chunk's utterances), bills a fixed usage per answer and remembers every chunk
+ * it was asked about (by the user message's text). It can slow its answers down and hold them, so
+ * that a test can kill the job with answers in flight. Small and private to these tests: the
+ * simulator will replace it.
  */
 final class FakeOpenAi implements AutoCloseable {
 
@@ -42,6 +45,7 @@ final class FakeOpenAi implements AutoCloseable {
   private static final Pattern RENDERED_LINE = Pattern.compile("\\[u(\\d+)] (.+?): (.*)");
 
   private final HttpServer server;
+  private final Function<List<Utterance>, List<ModelBelief>> model;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final List<String> requested = new ArrayList<>();
   private final Set<String> answered = new LinkedHashSet<>();
@@ -50,6 +54,12 @@ final class FakeOpenAi implements AutoCloseable {
   private int answering;
 
   FakeOpenAi() throws IOException {
+    this(OfflineBeliefRules::find);
+  }
+
+  /** Answers with what {@code model} says of each chunk's utterances. */
+  FakeOpenAi(Function<List<Utterance>, List<ModelBelief>> model) throws IOException {
+    this.model = model;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.createContext("/v1/chat/completions", this::answer);
     server.setExecutor(threads);
@@ -143,8 +153,8 @@ final class FakeOpenAi implements AutoCloseable {
     }
   }
 
-  private static String completion(String userMessage) {
-    String content = BeliefAnswer.write(OfflineBeliefRules.find(utterances(userMessage)));
+  private String completion(String userMessage) {
+    String content = BeliefAnswer.write(model.apply(utterances(userMessage)));
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("model", MODEL);
     ObjectNode choice = root.putArray("choices").addObject();

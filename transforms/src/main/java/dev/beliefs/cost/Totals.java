@@ -21,12 +21,13 @@ public record Totals(
     BigDecimal costUsd,
     long beliefs,
     long ungroundedDropped,
+    long injectionDropped,
     long cacheCorrupt,
     BigDecimal savedUsd)
     implements Serializable {
 
   public static final Totals ZERO =
-      new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
+      new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, BigDecimal.ZERO);
 
   public static Totals of(CallStats stats) {
     return new Totals(
@@ -42,6 +43,7 @@ public record Totals(
         stats.costUsd(),
         stats.beliefs(),
         stats.ungroundedDropped(),
+        stats.injectionDropped(),
         stats.cacheCorrupt() ? 1 : 0,
         stats.savedUsd());
   }
@@ -60,6 +62,7 @@ public record Totals(
         costUsd.add(other.costUsd),
         beliefs + other.beliefs,
         ungroundedDropped + other.ungroundedDropped,
+        injectionDropped + other.injectionDropped,
         cacheCorrupt + other.cacheCorrupt,
         savedUsd.add(other.savedUsd));
   }

@@ -33,6 +33,7 @@ public final class ChunkOutcomes {
             extraction.latencyMs(),
             grounded.kept().size(),
             grounded.dropped(),
+            grounded.injectionDropped(),
             extraction.fromCache(),
             extraction.savedUsage(),
             extraction.cacheCorrupt());
@@ -54,6 +55,7 @@ public final class ChunkOutcomes {
             e.latencyMs(),
             0,
             0,
+            0,
             false,
             Usage.NONE,
             e.cacheCorrupt());
@@ -73,6 +75,7 @@ public final class ChunkOutcomes {
       long latency,
       int kept,
       int dropped,
+      int injection,
       boolean fromCache,
       Usage savedUsage,
       boolean corrupt) {
@@ -89,6 +92,7 @@ public final class ChunkOutcomes {
         latency,
         kept,
         dropped,
+        injection,
         price.cost(savedUsage),
         corrupt,
         System.currentTimeMillis());

@@ -39,6 +39,7 @@ class MergeBeliefsTest {
           5,
           1,
           0,
+          0,
           BigDecimal.ZERO,
           false,
           0);

@@ -35,10 +35,11 @@ class RunReportTest {
             7,
             1,
             0,
+            0,
             BigDecimal.ZERO);
     Totals level5 =
         new Totals(
-            2, 0, 2, 0, 0, 0, 6_000, 0, 400, new BigDecimal("0.0011"), 3, 0, 0, BigDecimal.ZERO);
+            2, 0, 2, 0, 0, 0, 6_000, 0, 400, new BigDecimal("0.0011"), 3, 0, 0, 0, BigDecimal.ZERO);
     RunSummary summary =
         new RunSummary(
             1, // transcripts
@@ -55,6 +56,7 @@ class RunReportTest {
             4, // beliefs
             10, // beliefs found
             1, // ungrounded
+            0, // injection
             26_000,
             1_024,
             1_300,
