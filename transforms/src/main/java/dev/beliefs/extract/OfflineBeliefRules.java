@@ -29,6 +29,11 @@ public final class OfflineBeliefRules {
 
   private static final int MIN_QUOTE_WORDS = 6;
 
+  /**
+   * A sentence that opens by marking its speaker's stance ("I think that") counts a little more.
+   */
+  private static final double LEADING_MARKER_BONUS = 0.5;
+
   private static final Pattern PROPER_PHRASE =
       Pattern.compile("\\b\\p{Lu}[\\p{L}\\d'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d'’-]*)*");
   private static final Set<String> NOT_TOPICS =
@@ -138,7 +143,9 @@ public final class OfflineBeliefRules {
       return null;
     }
     StanceMarkers.Reading reading = StanceMarkers.read(sentence);
-    if (SentenceSignals.score(sentence) < SentenceSignals.THRESHOLD) {
+    double score =
+        SentenceSignals.score(sentence) + (reading.markerEnd() > 0 ? LEADING_MARKER_BONUS : 0);
+    if (score < SentenceSignals.THRESHOLD) {
       return null;
     }
     String statement = StatementText.of(sentence, reading.markerEnd());
