@@ -1,7 +1,6 @@
 package dev.beliefs.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.extract.ModelBelief;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,10 +104,14 @@ class HostileAnswersTest {
         .toList();
   }
 
+  /** What the offline extractor finds in the transcript: the real beliefs, and only they. */
   private static void assertOnlyTheRealBelief(List<String> statements) {
-    assertEquals(1, statements.size(), statements.toString());
-    String only = statements.get(0).toLowerCase(Locale.ROOT);
-    assertTrue(only.contains("teachers are the real innovators"), only);
+    assertEquals(
+        List.of(
+            "The teachers are the real innovators in this program, honestly.",
+            "The station flies at about seventeen thousand miles an hour, so night photography is"
+                + " really hard."),
+        statements);
   }
 
   @Test

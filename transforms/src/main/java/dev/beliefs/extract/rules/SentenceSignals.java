@@ -101,6 +101,7 @@ public final class SentenceSignals {
             "good",
             "nice",
             "accomplished",
+            "worth",
             "truly",
             "really",
             "definitely",
@@ -264,7 +265,11 @@ public final class SentenceSignals {
             "are you",
             "have you"),
         -1.0),
-    new Signal(Pattern.compile("\\b(?:I|me|my|I'm|I've|I'd|I'll|myself)\\b"), -0.3),
+    new Signal(
+        Pattern.compile(
+            "\\b(?:I(?! (?:think|believe|feel|guess|suppose|doubt|don't think)\\b)|me|my|I'm|I've"
+                + "|I'd|I'll|myself)\\b"),
+        -0.3),
   };
 
   /** Narration of one's own doings ("I went", "we were"), not a view ("I think" is one). */
@@ -294,7 +299,7 @@ public final class SentenceSignals {
     score += FRAGMENT.matcher(sentence).find() ? -2 : 0;
     int words = sentence.split("\\s+").length;
     score += words < MIN_WORDS ? -3 : 0;
-    score += words > MAX_WORDS ? -1 : 0;
+    score += words > MAX_WORDS ? -0.5 : 0;
     return score;
   }
 
