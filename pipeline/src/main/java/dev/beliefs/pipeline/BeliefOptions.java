@@ -127,8 +127,11 @@ public interface BeliefOptions extends PipelineOptions {
 
   @Description(
       "Force one transcript format instead of detecting it by name and content: webvtt, srt,"
-          + " beliefs-json, whisper-json (Whisper verbose_json, WhisperX, whisper-timestamped),"
-          + " assemblyai-json, deepgram-json, text.")
+          + " named-captions (WebVTT/SRT cues starting 'Name: ', as Zoom writes them),"
+          + " podcast-json and podcast-html (Podcasting 2.0 transcripts), beliefs-json,"
+          + " whisper-json (Whisper verbose_json, WhisperX, whisper-timestamped), assemblyai-json,"
+          + " deepgram-json, otter-text (Otter.ai's text export), markdown-headings"
+          + " ('**Name** (00:01:02)' turns, as Descript writes them), text. See docs/formats.md.")
   String getFormat();
 
   void setFormat(String value);

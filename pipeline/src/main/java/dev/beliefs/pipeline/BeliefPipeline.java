@@ -20,10 +20,10 @@ import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.TranscriptBeliefs;
+import dev.beliefs.parse.MatchTranscripts;
 import dev.beliefs.parse.ParseTranscripts;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -43,15 +43,11 @@ public final class BeliefPipeline {
   private BeliefPipeline() {}
 
   public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
+    MatchTranscripts.Result matched =
+        pipeline.apply(
+            "MatchTranscripts", new MatchTranscripts(settings.input(), settings.inputRoot()));
     PCollection<FileIO.ReadableFile> files =
-        pipeline
-            .apply(
-                "MatchTranscripts",
-                FileIO.match()
-                    .filepattern(settings.input())
-                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("ReadMatches", FileIO.readMatches())
-            .apply("PaceReading", new PaceReading<>(settings.backlog()));
+        matched.files().apply("PaceReading", new PaceReading<>(settings.backlog()));
 
     ParseTranscripts.Result parsed =
         files.apply(
@@ -110,7 +106,13 @@ public final class BeliefPipeline {
         new WriteManifests.Inputs(todo.transcripts(), written, extracted.failures()),
         new WriteManifests(settings.output(), settings.extraction()));
 
-    PCollectionList.of(parsed.failures())
+    // Files left out for sharing an id with another are unreadable, like those that fail to parse.
+    PCollection<Failure> unreadable =
+        PCollectionList.of(matched.failures())
+            .and(parsed.failures())
+            .apply("UnreadableFiles", Flatten.pCollections());
+
+    PCollectionList.of(unreadable)
         .and(
             extracted
                 .failures()
@@ -127,8 +129,7 @@ public final class BeliefPipeline {
                 .transcripts()
                 .apply("CountTranscripts", Count.globally())
                 .apply("TranscriptsView", View.asSingleton()),
-            parsed
-                .failures()
+            unreadable
                 .apply("CountParseFailures", Count.globally())
                 .apply("ParseFailuresView", View.asSingleton()),
             todo.skipped()

@@ -3,18 +3,18 @@ package dev.beliefs.pipeline;
 import dev.beliefs.chunk.ChunkPlan;
 import dev.beliefs.extract.ExtractionPrompt;
 import dev.beliefs.extract.RateLimits;
+import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.parse.TranscriptParser;
+import dev.beliefs.parse.UniqueIds;
 import dev.beliefs.pipeline.estimate.AnswerSizes;
 import dev.beliefs.pipeline.estimate.CostEstimate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
-import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -60,15 +60,15 @@ public final class EstimateCommand {
 
   private static void read(BeliefOptions options, CostEstimate estimate)
       throws ConfigurationException, IOException {
-    MatchResult match =
-        FileSystems.match(List.of(options.getInput()), EmptyMatchTreatment.ALLOW).get(0);
-    if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+    String root = JobSettings.inputRoot(options.getInput());
+    UniqueIds.Selection match = UniqueIds.select(root, TranscriptFiles.match(options.getInput()));
+    if (match.files().isEmpty()) {
       throw new ConfigurationException("--input=" + options.getInput() + " matches no files");
     }
-    String root = JobSettings.inputRoot(options.getInput());
+    match.duplicates().forEach(duplicate -> estimate.addUnreadable());
     TranscriptParser parser = JobSettings.parser(options.getFormat());
     ChunkPlan plan = JobSettings.chunkPlan(options);
-    for (MatchResult.Metadata file : match.metadata()) {
+    for (MatchResult.Metadata file : match.files()) {
       if (file.sizeBytes() > options.getMaxTranscriptBytes()) {
         estimate.addUnreadable();
         continue;

@@ -6,19 +6,17 @@ import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
+import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.pipeline.report.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.time.Instant;
-import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -160,8 +158,7 @@ public final class ExtractCommand {
 
   private static void requireMatches(String input) throws ConfigurationException {
     try {
-      MatchResult match = FileSystems.match(List.of(input), EmptyMatchTreatment.ALLOW).get(0);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+      if (TranscriptFiles.match(input).isEmpty()) {
         throw new ConfigurationException("--input=" + input + " matches no files");
       }
     } catch (IOException e) {

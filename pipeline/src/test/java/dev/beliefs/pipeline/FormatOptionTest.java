@@ -18,14 +18,24 @@ class FormatOptionTest {
 
   /** A sample of each format, given to the forced parser under a name that says nothing. */
   private static final Map<String, String> SAMPLES =
-      Map.of(
-          "webvtt", "formats/webvtt_voice_tags_w3c_spec_example.vtt",
-          "srt", "formats/srt_speaker_labels_deepgram_captions_diarized_doc_example.srt",
-          "whisper-json", "formats/whisperx_json_output_reference.json",
-          "assemblyai-json", "formats/assemblyai_transcript_json_utterances_TRUNCATED.json",
-          "deepgram-json", "formats/deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json",
-          "text", "conversations/gotime-150-excerpt.md",
-          "beliefs-json", "");
+      Map.ofEntries(
+          Map.entry("webvtt", "formats/webvtt_voice_tags_w3c_spec_example.vtt"),
+          Map.entry("srt", "formats/srt_speaker_labels_deepgram_captions_diarized_doc_example.srt"),
+          Map.entry("named-captions", "formats/srt_speaker_names_podcastindex_spec_example.srt"),
+          Map.entry("podcast-json", "formats/podcast_json_podcastindex_spec_example.json"),
+          Map.entry("podcast-html", "formats/podcast_html_podcastindex_spec_example.html"),
+          Map.entry("whisper-json", "formats/whisperx_json_output_reference.json"),
+          Map.entry(
+              "assemblyai-json", "formats/assemblyai_transcript_json_utterances_TRUNCATED.json"),
+          Map.entry(
+              "deepgram-json",
+              "formats/deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json"),
+          Map.entry("otter-text", "formats/otter_txt_export_reconstructed_spacewalk.txt"),
+          Map.entry(
+              "markdown-headings",
+              "formats/markdown_headings_descript_layout_reconstructed_spacewalk.md"),
+          Map.entry("text", "conversations/gotime-150-excerpt.md"),
+          Map.entry("beliefs-json", ""));
 
   @Test
   void descriptionOfFormat_namesEveryFormat() throws Exception {

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One run over every format sample, both conversations and one file of each kind of hostile input:
- * the hostile files that cannot be read each become one parse failure, and every other file,
- * including the extreme but readable ones, gets its beliefs.
+ * One run over every format sample, both conversations and one file of each kind of hostile input
+ * (a symbolic-link loop and two files with one id among them): the hostile files that cannot be
+ * read each become one parse failure, and every other file, including the extreme but readable
+ * ones, gets its beliefs.
  */
 class MixedFormatsExtractTest {
 
@@ -49,7 +50,11 @@ class MixedFormatsExtractTest {
                 () -> null)
             .run(
                 new String[] {
-                  "--input=" + in + "/*", "--output=" + out, "--maxTranscriptBytes=" + MAX_BYTES
+                  "--input=" + in + "/**",
+                  "--output=" + out,
+                  "--maxTranscriptBytes=" + MAX_BYTES,
+                  // The Podcasting 2.0 example holds 5 words: its chunks must not be skipped.
+                  "--minChunkWords=1"
                 });
 
     assertEquals(ExitCode.SOME_FAILED, exit, stderr.toString());
@@ -95,7 +100,7 @@ class MixedFormatsExtractTest {
         }
       }
     }
-    assertEquals(14, copied.size(), copied.toString());
+    assertEquals(22, copied.size(), copied.toString());
     return copied;
   }
 
@@ -125,8 +130,20 @@ class MixedFormatsExtractTest {
     }
     Files.writeString(in.resolve("one-speaker.srt"), oneSpeaker);
     Files.writeString(in.resolve("many-speakers.vtt"), manySpeakers);
+    Files.write(
+        in.resolve("utf16.txt"),
+        "\uFEFFAnn: I think the launch will slip.\r\nBob: Maybe so.\r\n"
+            .getBytes(StandardCharsets.UTF_16LE));
+    Files.writeString(in.resolve("twice.md"), "Ann: I think the launch will slip.\n");
+    Files.createSymbolicLink(in.resolve("loop"), in);
     return new ArrayList<>(
-        List.of("bom-crlf.vtt", "long-utterance.json", "one-speaker.srt", "many-speakers.vtt"));
+        List.of(
+            "bom-crlf.vtt",
+            "long-utterance.json",
+            "one-speaker.srt",
+            "many-speakers.vtt",
+            "utf16.txt",
+            "twice.md"));
   }
 
   /** One file of each kind the job cannot read, and the reason its failure record must give. */
@@ -143,20 +160,24 @@ class MixedFormatsExtractTest {
         "{\"segments\": [{\"start\": 0, \"end\": 1, \"text\": \"I thi");
     Files.writeString(in.resolve("wrong-shape.json"), "{\"transcript\": {\"lines\": [\"hi\"]}}");
     Files.writeString(in.resolve("deep.json"), "[".repeat(10_000) + "]".repeat(10_000));
+    Files.write(in.resolve("utf32.txt"), new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, 'A'});
+    Files.writeString(in.resolve("twice.txt"), "Ann: I think the launch will slip.\n");
     Files.writeString(
         in.resolve("broken-timestamps.vtt"),
         "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>I think so.\n\n00:00:0x --> 00:00:03.000\n"
             + "<v B>No.\n");
-    return Map.of(
-        "empty.txt", "empty",
-        "whitespace.vtt", "empty",
-        "binary.json", "binary",
-        "latin1.srt", "invalid_utf8",
-        "too-large.txt", "too_large",
-        "truncated.json", "invalid_json",
-        "wrong-shape.json", "wrong_shape",
-        "deep.json", "invalid_json",
-        "broken-timestamps.vtt", "bad_timestamp");
+    return Map.ofEntries(
+        Map.entry("empty.txt", "empty"),
+        Map.entry("whitespace.vtt", "empty"),
+        Map.entry("binary.json", "binary"),
+        Map.entry("latin1.srt", "invalid_utf8"),
+        Map.entry("too-large.txt", "too_large"),
+        Map.entry("truncated.json", "invalid_json"),
+        Map.entry("wrong-shape.json", "wrong_shape"),
+        Map.entry("deep.json", "invalid_json"),
+        Map.entry("broken-timestamps.vtt", "bad_timestamp"),
+        Map.entry("utf32.txt", "encoding"),
+        Map.entry("twice.txt", "duplicate_id"));
   }
 
   private static String time(int seconds) {

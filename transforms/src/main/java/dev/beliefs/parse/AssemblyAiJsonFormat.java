@@ -9,7 +9,7 @@ import java.util.List;
  * milliseconds), or by AssemblyAI's {@code audio_url} field. With speaker labels the {@code
  * utterances} are read (speaker {@code A} becomes {@code Speaker A}); without them AssemblyAI
  * leaves {@code utterances} null and the top-level {@code words} are read instead, as speaker
- * {@value SpeakerTurns#UNNAMED}. Consecutive entries of one speaker merge ({@link SpeakerTurns}).
+ * {@value SpeakerTurns#UNNAMED}, cut into sentences ({@link SpeechPieces#utterances}).
  */
 public final class AssemblyAiJsonFormat implements TranscriptFormat {
 
@@ -21,6 +21,12 @@ public final class AssemblyAiJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "an AssemblyAI transcript: 'utterances' of {\"speaker\", \"text\", \"start\"} in"
+        + " milliseconds, or 'audio_url' and 'words'";
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     JsonOutline outline = JsonOutline.of(text);
     return outline.has("utterances[].start") || outline.has("audio_url");
@@ -28,31 +34,29 @@ public final class AssemblyAiJsonFormat implements TranscriptFormat {
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    SpeakerTurns turns = read(text, "utterances");
-    if (turns.isEmpty()) {
-      turns = read(text, "words");
+    List<Utterance> utterances = SpeechPieces.utterances(read(text, "utterances"));
+    if (utterances.isEmpty()) {
+      utterances = SpeechPieces.utterances(read(text, "words"));
     }
-    if (turns.isEmpty()) {
+    if (utterances.isEmpty()) {
       throw new TranscriptParseException(
           "no_speech", "neither 'utterances' nor 'words' hold any text");
     }
-    return turns.utterances();
+    return utterances;
   }
 
-  private static SpeakerTurns read(String text, String array) throws TranscriptParseException {
-    SpeakerTurns turns = new SpeakerTurns();
-    JsonArrays.forEachElement(
+  private static JsonPieces read(String text, String array) {
+    return new JsonPieces(
         text,
         array,
-        (entry, where) -> {
+        (entry, where, piece) -> {
           JsonFields.requireObject(entry, where);
           String speech = JsonFields.text(entry, "text", where);
-          turns.add(
+          piece.accept(
               JsonFields.label(entry, "speaker", where),
               JsonFields.seconds(entry, "start", MILLISECONDS, where),
               JsonFields.seconds(entry, "end", MILLISECONDS, where),
               speech == null ? "" : speech);
         });
-    return turns;
   }
 }

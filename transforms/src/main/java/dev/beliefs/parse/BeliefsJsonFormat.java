@@ -27,6 +27,16 @@ public final class BeliefsJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "an object with an 'utterances' array of {\"speaker\", \"text\"}";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return JsonOutline.of(text).has("utterances") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     JsonOutline outline = JsonOutline.of(text);
     return outline.has("utterances[].speaker")

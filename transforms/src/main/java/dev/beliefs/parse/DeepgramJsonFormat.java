@@ -17,8 +17,8 @@ import java.util.StringJoiner;
  * </ol>
  *
  * Speakers come from {@code diarize=true} as numbers: {@code 0} becomes {@code Speaker 0}; without
- * them the file is speaker {@value SpeakerTurns#UNNAMED}'s. Times are seconds. Further channels of
- * a multichannel response are not read.
+ * them the file is speaker {@value SpeakerTurns#UNNAMED}'s, cut into sentences. Times are seconds.
+ * Further channels of a multichannel response are not read.
  */
 public final class DeepgramJsonFormat implements TranscriptFormat {
 
@@ -30,6 +30,16 @@ public final class DeepgramJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "a Deepgram response: 'results' with 'channels[].alternatives[]' or 'utterances'";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return JsonOutline.of(text).has("results") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     JsonOutline outline = JsonOutline.of(text);
     return outline.has("results.channels[].alternatives") || outline.has("results.utterances");
@@ -37,37 +47,36 @@ public final class DeepgramJsonFormat implements TranscriptFormat {
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    SpeakerTurns turns = read(text, ALTERNATIVE + "paragraphs.paragraphs", Speech::sentences);
-    if (turns.isEmpty()) {
-      turns = read(text, "results.utterances", Speech::transcript);
+    List<Utterance> utterances =
+        SpeechPieces.utterances(
+            read(text, ALTERNATIVE + "paragraphs.paragraphs", Speech::sentences));
+    if (utterances.isEmpty()) {
+      utterances = SpeechPieces.utterances(read(text, "results.utterances", Speech::transcript));
     }
-    if (turns.isEmpty()) {
-      turns = read(text, ALTERNATIVE + "words", Speech::word);
+    if (utterances.isEmpty()) {
+      utterances = SpeechPieces.utterances(read(text, ALTERNATIVE + "words", Speech::word));
     }
-    if (turns.isEmpty()) {
+    if (utterances.isEmpty()) {
       throw new TranscriptParseException(
           "no_speech",
           "found no paragraphs, utterances or words with text under 'results'; transcribe with"
               + " diarize=true and paragraphs=true or utterances=true");
     }
-    return turns.utterances();
+    return utterances;
   }
 
-  private static SpeakerTurns read(String text, String array, Speech speech)
-      throws TranscriptParseException {
-    SpeakerTurns turns = new SpeakerTurns();
-    JsonArrays.forEachElement(
+  private static JsonPieces read(String text, String array, Speech speech) {
+    return new JsonPieces(
         text,
         array,
-        (entry, where) -> {
+        (entry, where, piece) -> {
           JsonFields.requireObject(entry, where);
-          turns.add(
+          piece.accept(
               JsonFields.label(entry, "speaker", where),
               JsonFields.seconds(entry, "start", 1, where),
               JsonFields.seconds(entry, "end", 1, where),
               speech.of(entry, where));
         });
-    return turns;
   }
 
   /** Where the words of a paragraph, an utterance or a word entry are. */

@@ -15,7 +15,7 @@ final class NonSpeechCues {
               + "|inaudible|unintelligible|indiscernible|silence|pause|noise|background noise"
               + "|coughs?|sighs?|cheering|cheers|clapping|beep|static|break|intro|outro"
               + "|music (?:plays|playing|fades?)(?: out| in)?|sound effects?|audio cuts out)"
-              + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+              + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\.?");
 
   private NonSpeechCues() {}
 

@@ -1,7 +1,6 @@
 package dev.beliefs.parse;
 
 import dev.beliefs.model.Utterance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -28,6 +27,17 @@ public final class SrtFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "numbered cues: a counter line, a timing line '00:00:01,000 --> 00:00:04,000' and the"
+        + " words";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return text.contains("-->") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     return fileName.toLowerCase(Locale.ROOT).endsWith(".srt")
         || OPENING.matcher(text.substring(0, Math.min(text.length(), 200))).find();
@@ -39,21 +49,16 @@ public final class SrtFormat implements TranscriptFormat {
   }
 
   private static List<Captions.Run> speakerLines(List<String> cueLines) {
-    List<Captions.Run> runs = new ArrayList<>();
-    String speaker = null;
-    StringBuilder run = new StringBuilder();
-    for (String line : cueLines) {
-      Matcher label = SPEAKER_LINE.matcher(line);
-      if (label.matches()) {
-        runs.add(new Captions.Run(speaker, run.toString()));
-        run.setLength(0);
-        String name = label.group(1) != null ? label.group(1) : label.group(2);
-        speaker = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        line = label.group(3);
-      }
-      run.append(line).append('\n');
+    return Captions.runsAtLabels(cueLines, SrtFormat::speakerLine);
+  }
+
+  private static Captions.Run speakerLine(String line) {
+    Matcher label = SPEAKER_LINE.matcher(line);
+    if (!label.matches()) {
+      return null;
     }
-    runs.add(new Captions.Run(speaker, run.toString()));
-    return runs;
+    String name = label.group(1) != null ? label.group(1) : label.group(2);
+    return new Captions.Run(
+        Character.toUpperCase(name.charAt(0)) + name.substring(1), label.group(3));
   }
 }

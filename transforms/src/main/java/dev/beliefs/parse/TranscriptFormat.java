@@ -20,6 +20,21 @@ public interface TranscriptFormat {
   boolean claims(String fileName, String text);
 
   /**
+   * What a file of this format holds, in a few words, for the message when no format reads a file:
+   * "a first line WEBVTT and cue timings such as ...".
+   */
+  String expects();
+
+  /**
+   * How many of this format's tell-tale signs a file that no format claims shows, 0 for none: the
+   * format with the most is named as the closest in the failure. It is asked only after every
+   * format declined, so it may be slow.
+   */
+  default int resemblance(String fileName, String text) {
+    return 0;
+  }
+
+  /**
    * The utterances of the transcript, indexed from 0, with empty speech left out.
    *
    * @throws TranscriptParseException when the text is not a readable transcript of this format

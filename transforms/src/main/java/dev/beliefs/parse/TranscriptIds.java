@@ -26,7 +26,8 @@ public final class TranscriptIds {
     return dot > slash + 1 ? relative.substring(0, dot) : relative;
   }
 
-  private static int firstWildcard(String pattern) {
+  /** The index of the first glob character in {@code pattern}, or -1. */
+  static int firstWildcard(String pattern) {
     for (int i = 0; i < pattern.length(); i++) {
       if ("*?[{".indexOf(pattern.charAt(i)) >= 0) {
         return i;

@@ -11,8 +11,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Bytes of one file to a {@link Transcript}: decode, pick the format, parse, and split utterances
- * too long for a chunk ({@link LongUtterances}). Whatever the input, it returns a transcript or
- * throws {@link TranscriptParseException}.
+ * too long for a chunk ({@link LongUtterances}), and check that its times run forward ({@link
+ * Timeline}). Whatever the input, it returns a transcript or throws {@link
+ * TranscriptParseException}.
  */
 public final class TranscriptParser implements Serializable {
 
@@ -42,6 +43,7 @@ public final class TranscriptParser implements Serializable {
             ? TranscriptFormats.named(forcedFormat).orElseThrow()
             : TranscriptFormats.detect(fileName(sourceUri), content.text());
     List<Utterance> utterances = LongUtterances.split(format.parse(content.text()));
+    Timeline.check(utterances);
     return new Transcript(id, sourceUri, content.sha256(), format.name(), utterances);
   }
 

@@ -8,9 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a transcript file's bytes into text, or says why it cannot. Invalid UTF-8 is rejected, not
- * repaired: a replaced character inside a quote would make evidence that is not what was said. A
- * byte-order mark is dropped and CRLF / CR line ends become LF.
+ * Turns a transcript file's bytes into text, or says why it cannot. Text is UTF-8, or UTF-16 with a
+ * byte-order mark ({@link ByteOrderMark}). Invalid UTF-8 is rejected, not repaired: a replaced
+ * character inside a quote would make evidence that is not what was said; broken UTF-16, UTF-32 and
+ * UTF-16 without a mark fail with reason {@code encoding}. A byte-order mark is dropped and CRLF /
+ * CR line ends become LF.
  *
  * <p>Large files: the bytes are checked in place and decoded once, so decoding needs the bytes and
  * the text, never a third copy; {@link #decodeInPlace} even rewrites line ends in the caller's
@@ -36,9 +38,19 @@ public final class TranscriptText {
     if (bytes.length == 0) {
       throw new TranscriptParseException("empty", "the file is empty (0 bytes)");
     }
+    ByteOrderMark mark = ByteOrderMark.of(bytes);
+    if (mark != null && mark != ByteOrderMark.UTF_8) {
+      return requireText(Utf16.decode(bytes, mark), bytes.length);
+    }
     boolean carriageReturns = false;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
+        if (ByteOrderMark.looksLikeUtf16(bytes)) {
+          throw new TranscriptParseException(
+              "encoding",
+              "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16"
+                  + " with a byte-order mark)");
+        }
         throw new TranscriptParseException(
             "binary",
             "the file holds a NUL byte at offset "
@@ -48,17 +60,20 @@ public final class TranscriptText {
       carriageReturns |= bytes[i] == '\r';
     }
     requireUtf8(bytes);
-    int from = hasByteOrderMark(bytes) ? 3 : 0;
+    int from = mark == null ? 0 : mark.length();
     int to = bytes.length;
     if (carriageReturns) {
       byte[] target = mayOverwrite ? bytes : bytes.clone();
       to = toLineFeeds(target, from);
       bytes = target;
     }
-    String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    return requireText(new String(bytes, from, to - from, StandardCharsets.UTF_8), bytes.length);
+  }
+
+  private static String requireText(String text, int bytes) throws TranscriptParseException {
     if (text.isBlank()) {
       throw new TranscriptParseException(
-          "empty", "the file holds only whitespace (" + bytes.length + " bytes)");
+          "empty", "the file holds only whitespace (" + bytes + " bytes)");
     }
     return text;
   }
@@ -84,13 +99,6 @@ public final class TranscriptText {
               + in.position()
               + " are not valid UTF-8; save the transcript as UTF-8 and run again");
     }
-  }
-
-  private static boolean hasByteOrderMark(byte[] bytes) {
-    return bytes.length >= 3
-        && bytes[0] == (byte) 0xEF
-        && bytes[1] == (byte) 0xBB
-        && bytes[2] == (byte) 0xBF;
   }
 
   /**

@@ -24,6 +24,17 @@ public final class WebVttFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "a first line WEBVTT, then cues: a timing line '00:00:01.000 --> 00:00:04.000' and the"
+        + " words, speakers in voice spans '<v Name>'";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return text.contains("-->") && text.contains(".") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     return fileName.toLowerCase(Locale.ROOT).endsWith(".vtt") || hasHeader(text);
   }

@@ -8,8 +8,8 @@ import java.util.List;
  * WhisperX, with or without diarization. It is recognised by a top-level {@code segments} array of
  * objects with {@code text}; each segment's {@code text}, {@code start} and {@code end} (seconds)
  * and, from WhisperX with diarization, {@code speaker} ({@code SPEAKER_00}) are read, and word
- * lists ignored. Segments become utterances as {@link SpeakerTurns} says: without speakers, the
- * whole file is speaker {@value SpeakerTurns#UNNAMED}'s.
+ * lists ignored. Segments become utterances as {@link SpeechPieces#utterances} says: turns with
+ * diarization, else sentences of speaker {@value SpeakerTurns#UNNAMED}.
  */
 public final class WhisperJsonFormat implements TranscriptFormat {
 
@@ -19,33 +19,24 @@ public final class WhisperJsonFormat implements TranscriptFormat {
   }
 
   @Override
+  public String expects() {
+    return "an object with a 'segments' array of {\"text\", \"start\", \"end\"} (Whisper,"
+        + " WhisperX, whisper-timestamped)";
+  }
+
+  @Override
+  public int resemblance(String fileName, String text) {
+    return JsonOutline.of(text).has("segments") ? 1 : 0;
+  }
+
+  @Override
   public boolean claims(String fileName, String text) {
     return JsonOutline.of(text).has("segments[].text");
   }
 
   @Override
   public List<Utterance> parse(String text) throws TranscriptParseException {
-    SpeakerTurns turns = new SpeakerTurns();
-    boolean found =
-        JsonArrays.forEachElement(
-            text,
-            "segments",
-            (segment, where) -> {
-              JsonFields.requireObject(segment, where);
-              String speech = JsonFields.text(segment, "text", where);
-              turns.add(
-                  JsonFields.label(segment, "speaker", where),
-                  JsonFields.seconds(segment, "start", 1, where),
-                  JsonFields.seconds(segment, "end", 1, where),
-                  speech == null ? "" : speech);
-            });
-    if (!found) {
-      throw new TranscriptParseException(
-          "wrong_shape", "expected an object with a 'segments' array, as Whisper writes");
-    }
-    if (turns.isEmpty()) {
-      throw new TranscriptParseException("no_speech", "the segments hold no text");
-    }
-    return turns.utterances();
+    return JsonPieces.segments(
+        text, "text", "start", "end", "an object with a 'segments' array, as Whisper writes");
   }
 }

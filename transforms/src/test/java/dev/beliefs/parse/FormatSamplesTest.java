@@ -73,17 +73,26 @@ class FormatSamplesTest {
   }
 
   @Test
-  void vttWithNoteBlockAndNoSpeakers_isOneUtteranceOfSpeaker() {
+  void vttWithNoteBlockAndNoSpeakers_isCutIntoSentencesOfSpeaker() {
+    // The tool wrote no period after "normal": that sentence runs on to "today." (62 words).
+    List<Utterance> utterances =
+        parse("webvtt_deepgram_captions_tool_output_spacewalk.vtt", "webvtt");
+
     assertEquals(
-        List.of(new Utterance(0, "Speaker", 0.08, 25.439, SPACEWALK_CAPTIONS)),
-        parse("webvtt_deepgram_captions_tool_output_spacewalk.vtt", "webvtt"));
+        List.of(
+            new Utterance(0, "Speaker", 0.08, 3.22, "Yeah."),
+            new Utterance(
+                1, "Speaker", 0.08, 25.439, SPACEWALK_CAPTIONS.substring("Yeah. ".length()))),
+        utterances);
   }
 
   @Test
   void srtWithoutSpeakers_readsTheSameWordsAsTheToolsVtt() {
-    assertEquals(
-        List.of(new Utterance(0, "Speaker", 0.08, 25.439, SPACEWALK_CAPTIONS)),
-        parse("srt_deepgram_captions_tool_output_spacewalk.srt", "srt"));
+    List<Utterance> utterances = parse("srt_deepgram_captions_tool_output_spacewalk.srt", "srt");
+
+    assertEquals(SPACEWALK_CAPTIONS, joined(utterances));
+    assertEquals(2, utterances.size());
+    assertEquals("Yeah.", utterances.get(0).text());
   }
 
   @Test
@@ -104,23 +113,33 @@ class FormatSamplesTest {
   void youtubeRollingAutoCaptions_areReadOnceWithoutWordTimingsOrHeader() {
     // 15 cues, each new line said once: "the man who inspired the" / "character Gordon Gekko
     // Asher" / "edelman recently had an" / ... / "interesting endorsement" (ends at 13.279).
+    // Without punctuation, an utterance ends at the first cue after 15 words.
     assertEquals(
         List.of(
             new Utterance(
                 0,
                 "Speaker",
                 0.0,
-                13.279,
+                6.23,
                 "the man who inspired the character Gordon Gekko Asher edelman recently had an"
-                    + " interview with CNBC and he talked about who he believed would be the best"
-                    + " candidate for our economy now this is an interesting endorsement")),
+                    + " interview with CNBC and he"),
+            new Utterance(
+                1,
+                "Speaker",
+                6.43,
+                12.11,
+                "talked about who he believed would be the best candidate for our economy now"
+                    + " this is an"),
+            new Utterance(2, "Speaker", 12.21, 13.279, "interesting endorsement")),
         parse("youtube_autocaption_vtt_vtt-to-json_meow.en.vtt", "webvtt"));
   }
 
   @Test
-  void whisperxWithoutDiarization_segmentsMergeIntoOneSpeaker() {
+  void whisperxWithoutDiarization_segmentsAreCutIntoSentencesOfSpeaker() {
     assertEquals(
-        List.of(new Utterance(0, "Speaker", 0.151, 8.318, "Okay, got it. I don't, I don't know.")),
+        List.of(
+            new Utterance(0, "Speaker", 0.151, 3.863, "Okay, got it."),
+            new Utterance(1, "Speaker", 7.395, 8.318, "I don't, I don't know.")),
         parse("whisperx_json_output_reference.json", "whisper-json"));
   }
 
@@ -138,34 +157,46 @@ class FormatSamplesTest {
   }
 
   @Test
-  void whisperTimestamped_fourSegmentsOfOneSpeaker() {
+  void whisperTimestamped_fourSegmentsOfOneSpeaker_twoSentences() {
     assertEquals(
         List.of(
             new Utterance(
                 0,
                 "Speaker",
                 0.12,
-                25.32,
+                12.36,
                 "Yeah, as much as it's worth celebrating the first spacewalk with an all-female"
-                    + " team, I think many of us are looking forward to it just being normal. And I"
-                    + " think if it signifies anything, it is to honor the women who came before us,"
+                    + " team, I think many of us are looking forward to it just being normal."),
+            new Utterance(
+                1,
+                "Speaker",
+                12.98,
+                25.32,
+                "And I think if it signifies anything, it is to honor the women who came before us,"
                     + " who were skilled and qualified and didn't get the same opportunities that we"
                     + " have today.")),
         parse("whisper_timestamped_json_output_spacewalk.json", "whisper-json"));
   }
 
   @Test
-  void assemblyAi_utterancesInMilliseconds() {
+  void assemblyAi_utterancesInMilliseconds_oneSpeakerCutIntoSentences() {
+    // One utterance of speaker A: its sentences carry its times, the closest the file gives.
     assertEquals(
         List.of(
+            new Utterance(0, "Speaker A", 0.17, 25.14, "Yeah."),
             new Utterance(
-                0,
+                1,
                 "Speaker A",
                 0.17,
                 25.14,
-                "Yeah. As much as it's worth celebrating the first spacewalk with an all female"
-                    + " team, I think many of us are looking forward to it just being normal. And I"
-                    + " think if it signifies anything, it is to honor the women who came before us,"
+                "As much as it's worth celebrating the first spacewalk with an all female team, I"
+                    + " think many of us are looking forward to it just being normal."),
+            new Utterance(
+                2,
+                "Speaker A",
+                0.17,
+                25.14,
+                "And I think if it signifies anything, it is to honor the women who came before us,"
                     + " who were skilled and qualified and didn't get the same opportunities that we"
                     + " have today.")),
         parse("assemblyai_transcript_json_utterances_TRUNCATED.json", "assemblyai-json"));
@@ -259,6 +290,10 @@ class FormatSamplesTest {
               .toList();
       assertEquals(1, claiming.size(), sample + " is claimed by " + claiming);
     }
+  }
+
+  private static String joined(List<Utterance> utterances) {
+    return String.join(" ", utterances.stream().map(Utterance::text).toList());
   }
 
   /** Parses a sample as the job does, from its bytes and name, and checks the detected format. */

@@ -41,6 +41,14 @@ class HostileInputsTest {
         "formats/whisper_timestamped_json_output_spacewalk.json",
         "formats/assemblyai_transcript_json_utterances_TRUNCATED.json",
         "formats/deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json",
+        "formats/podcast_json_podcastindex_spec_example.json",
+        "formats/podcast_html_podcastindex_spec_example.html",
+        "formats/srt_speaker_names_podcastindex_spec_example.srt",
+        "formats/srt_no_speakers_podcastindex_example_first_40_cues.srt",
+        "formats/webvtt_speaker_names_zoom_layout_reconstructed_spacewalk.vtt",
+        "formats/otter_txt_export_reconstructed_spacewalk.txt",
+        "formats/markdown_headings_descript_layout_reconstructed_spacewalk.md",
+        "formats/youtube_autocaption_punctuated_reconstructed_spacewalk.vtt",
         "conversations/nasa-hwhap-ep218.txt",
         "conversations/gotime-150-excerpt.md");
   }
@@ -159,7 +167,7 @@ class HostileInputsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"vtt", "srt", "json", "txt"})
-  void oneSpeakerThroughout_mergesIntoTurnsThatFit_withTheirTimes(String extension)
+  void oneSpeakerThroughout_isCutIntoItsSentences_withTheirTimes(String extension)
       throws Exception {
     List<String> turns = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
@@ -178,13 +186,12 @@ class HostileInputsTest {
             .utterances();
 
     assertTrue(utterances.stream().allMatch(u -> u.speaker().equals("Speaker 7")));
-    if (extension.equals("txt")) {
-      assertEquals(
-          3_000, utterances.size()); // labelled turns are kept as the transcript wrote them
-    } else {
-      assertEquals(30, utterances.size()); // 100 cues of 10 words each, closed at 1,000 words
-      assertEquals(200.0, utterances.get(1).startSeconds());
-      assertEquals(400.0, utterances.get(1).endSeconds());
+    // Labelled turns are kept as the transcript wrote them; cues and segments of one speaker
+    // are cut into sentences, here one a cue, each with its cue's times.
+    assertEquals(3_000, utterances.size());
+    if (!extension.equals("txt")) {
+      assertEquals(2.0, utterances.get(1).startSeconds());
+      assertEquals(4.0, utterances.get(1).endSeconds());
     }
   }
 

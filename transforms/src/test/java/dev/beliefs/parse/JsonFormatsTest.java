@@ -74,7 +74,9 @@ class JsonFormatsTest {
         """;
 
     assertEquals(
-        List.of(new Utterance(0, "Speaker", 0.25, 1.8, "Hello there. Bye.")),
+        List.of(
+            new Utterance(0, "Speaker", 0.25, 1.0, "Hello there."),
+            new Utterance(1, "Speaker", 1.5, 1.8, "Bye.")),
         new AssemblyAiJsonFormat().parse(json));
   }
 

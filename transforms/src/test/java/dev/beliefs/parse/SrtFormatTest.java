@@ -48,7 +48,11 @@ class SrtFormatTest {
             + "Second.\n3\n00:00:03,000 --> 00:00:04,000\nThird.\n";
 
     assertEquals(
-        List.of(new Utterance(0, "Speaker", 1.0, 4.0, "First. Second. Third.")), format.parse(srt));
+        List.of(
+            new Utterance(0, "Speaker", 1.0, 2.0, "First."),
+            new Utterance(1, "Speaker", 2.0, 3.0, "Second."),
+            new Utterance(2, "Speaker", 3.0, 4.0, "Third.")),
+        format.parse(srt));
   }
 
   @Test

@@ -32,6 +32,45 @@ class TranscriptFormatsTest {
   }
 
   @Test
+  void detectsTheNewFormatsByContentWhateverTheFileIsCalled() throws Exception {
+    String podcastJson = "{\"version\": \"1.0.0\", \"segments\": [{\"body\": \"Hi\"}]}";
+    String html = "<cite>Ann:</cite>\n<time>0:00</time>\n<p>Hi there.</p>";
+    String otter = "Ann Lee  0:00  \nHi there.\n\nBo  0:02  \nHello.\n";
+    String headings = "**Ann Lee** (00:00:01):\nHi there.\n\n**Bo** (00:00:02):\nHello.\n";
+    String zoom = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn Lee: Hi there.\n";
+    String srt = "1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Hi there.\n";
+
+    assertEquals("podcast-json", detect("transcript", podcastJson));
+    assertEquals("podcast-html", detect("transcript", html));
+    assertEquals("podcast-html", detect("t.html", "<html><body><p>Hi</p></body></html>"));
+    assertEquals("otter-text", detect("meeting.txt", otter));
+    assertEquals("otter-text", detect("meeting", otter));
+    assertEquals("markdown-headings", detect("ep.md", headings));
+    assertEquals("markdown-headings", detect("ep", headings));
+    assertEquals("named-captions", detect("zoom.vtt", zoom));
+    assertEquals("named-captions", detect("ep", srt));
+    assertEquals("webvtt", detect("a.vtt", zoom.replace("Ann Lee: ", "Note: ")));
+  }
+
+  @Test
+  void aFileNoFormatReads_failsNamingTheClosestFormatAndWhatItExpects() {
+    TranscriptParseException captions =
+        assertThrows(
+            TranscriptParseException.class,
+            () -> detect("notes.xyz", "1\nfrom 00:01 --> 00:02\nHi\n"));
+    TranscriptParseException labels =
+        assertThrows(
+            TranscriptParseException.class,
+            () -> detect("notes.xyz", "Ann: Hi there.\nBo: Hello.\n"));
+
+    assertEquals("unknown_format", captions.reason());
+    assertTrue(captions.getMessage().contains("closest format is srt"), captions.getMessage());
+    assertTrue(captions.getMessage().contains("00:00:01,000 --> 00:00:04,000"));
+    assertTrue(labels.getMessage().contains("closest format is text"), labels.getMessage());
+    assertTrue(labels.getMessage().contains("'Name: words'"), labels.getMessage());
+  }
+
+  @Test
   void jsonOfNoKnownShape_failsAsWrongShape() {
     for (String json : List.of("{\"foo\": 1}", "[1, 2, 3]", "{\"segments\": []}", "\"text\"")) {
       TranscriptParseException failure =
@@ -83,7 +122,8 @@ class TranscriptFormatsTest {
       assertEquals(format, TranscriptFormats.named(format.name()).orElseThrow());
     }
     assertEquals(
-        "webvtt, srt, beliefs-json, whisper-json, assemblyai-json, deepgram-json, text",
+        "named-captions, webvtt, srt, podcast-json, beliefs-json, whisper-json, assemblyai-json,"
+            + " deepgram-json, podcast-html, otter-text, markdown-headings, text",
         TranscriptFormats.names());
   }
 

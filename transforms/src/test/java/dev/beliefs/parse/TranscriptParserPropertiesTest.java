@@ -30,16 +30,18 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Whatever the bytes, {@link TranscriptParser#parse} returns a well-formed transcript or throws
- * {@link TranscriptParseException}, never another exception or error: for detection under any file
- * name, and for every format forced on any input. Inputs range from arbitrary bytes to text built
- * from each format's own markup, random JSON trees of the tools' field names, real samples with
- * random edits, and long runs of markup that would overflow the stack of a recursive regex.
+ * Whatever the bytes, {@link TranscriptParser#parse} returns a well-formed transcript (every
+ * utterance with a speaker and text, times that never run backwards) or throws {@link
+ * TranscriptParseException}, never another exception or error: for detection under any file name,
+ * and for every format forced on any input. Inputs range from arbitrary bytes to text built from
+ * each format's own markup, random JSON trees of the tools' field names, real samples with random
+ * edits, and long runs of markup that would overflow the stack of a recursive regex.
  */
 class TranscriptParserPropertiesTest {
 
   private static final List<String> FILE_NAMES =
-      List.of("a.vtt", "a.srt", "a.json", "a.txt", "a.md", "a", "a.VTT", "a.en.vtt", "a.xml");
+      List.of(
+          "a.vtt", "a.srt", "a.json", "a.txt", "a.md", "a", "a.VTT", "a.en.vtt", "a.xml", "a.html");
 
   private static final List<String> SAMPLES =
       List.of(
@@ -54,7 +56,15 @@ class TranscriptParserPropertiesTest {
           "openai_whisper_verbose_json_api_doc_example.json",
           "whisper_timestamped_json_output_spacewalk.json",
           "assemblyai_transcript_json_utterances_TRUNCATED.json",
-          "deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json");
+          "deepgram_nova2_diarize_paragraphs_utterances_TRUNCATED.json",
+          "podcast_json_podcastindex_spec_example.json",
+          "podcast_html_podcastindex_spec_example.html",
+          "srt_speaker_names_podcastindex_spec_example.srt",
+          "srt_no_speakers_podcastindex_example_first_40_cues.srt",
+          "webvtt_speaker_names_zoom_layout_reconstructed_spacewalk.vtt",
+          "otter_txt_export_reconstructed_spacewalk.txt",
+          "markdown_headings_descript_layout_reconstructed_spacewalk.md",
+          "youtube_autocaption_punctuated_reconstructed_spacewalk.vtt");
 
   /** Pieces of every format's markup, valid and broken. */
   private static final List<String> MARKUP =
@@ -120,7 +130,34 @@ class TranscriptParserPropertiesTest {
           "\u2019",
           "\uD83D\uDE00",
           "\u00e9",
-          "word ");
+          "word ",
+          "<cite>Ann:</cite>",
+          "<time>0:09</time>",
+          "<time>9:99:99</time>",
+          "<p>",
+          "</p>",
+          "<p><cite>Bo</cite> hi",
+          "&#39;",
+          "Ann Lee  0:03  \n",
+          "  12:34\n",
+          "Transcribed by https://otter.ai\n",
+          "**Ann** (00:00:01):\n",
+          "**Bo** [01:02]: ",
+          "[00:00:03] Ann: ",
+          "00:00:03 Bo: ",
+          "(00:00:03) Ann: ",
+          "Speaker 1 (00:03): ",
+          "Ann\uFF1A",
+          "\u5F20\u4F1F\uFF1A",
+          "alice: ",
+          "ORAL ARGUMENT OF ROBERT A. LONG\n",
+          "[EXCERPT ENDS]",
+          "(Whereupon, it ended.)",
+          "Note: ",
+          "The key is:\n",
+          "\u3002",
+          "Yes. ",
+          "Mr. ");
 
   private static final List<String> JSON_KEYS =
       List.of(
@@ -143,7 +180,11 @@ class TranscriptParserPropertiesTest {
           "punctuated_word",
           "word",
           "title",
-          "language");
+          "language",
+          "version",
+          "body",
+          "startTime",
+          "endTime");
 
   @Property(tries = 400)
   void anyBytes_underAnyName(
@@ -369,6 +410,11 @@ class TranscriptParserPropertiesTest {
             .as(
                 (text, start, end, who) ->
                     entry("transcript", text, "start", start, "end", end, "speaker", who));
+    Arbitrary<Map<String, Object>> podcastSegment =
+        Combinators.combine(speech, time, time, speaker)
+            .as(
+                (text, start, end, who) ->
+                    entry("body", text, "startTime", start, "endTime", end, "speaker", who));
     Arbitrary<Map<String, Object>> deepgramWord =
         Combinators.combine(speech, time, time, speaker)
             .as(
@@ -410,7 +456,12 @@ class TranscriptParserPropertiesTest {
                                             words)))),
                             "utterances",
                             utterances)));
-    return Arbitraries.oneOf(whisper, assembly, beliefs, deepgram)
+    Arbitrary<Object> podcast =
+        podcastSegment
+            .list()
+            .ofMaxSize(6)
+            .map(segments -> entry("version", "1.0.0", "segments", segments));
+    return Arbitraries.oneOf(whisper, assembly, beliefs, deepgram, podcast)
         .map(TranscriptParserPropertiesTest::json);
   }
 
@@ -492,6 +543,14 @@ class TranscriptParserPropertiesTest {
       for (Double time : new Double[] {utterance.startSeconds(), utterance.endSeconds()}) {
         assertTrue(time == null || (time >= 0 && Double.isFinite(time)), utterance.toString());
       }
+      if (utterance.startSeconds() != null && utterance.endSeconds() != null) {
+        assertTrue(utterance.startSeconds() <= utterance.endSeconds(), utterance.toString());
+      }
+    }
+    List<Double> starts =
+        utterances.stream().map(Utterance::startSeconds).filter(start -> start != null).toList();
+    for (int i = 1; i < starts.size(); i++) {
+      assertTrue(starts.get(i - 1) <= starts.get(i), "starts run backwards: " + starts);
     }
   }
 }

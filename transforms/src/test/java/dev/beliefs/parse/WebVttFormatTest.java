@@ -64,7 +64,9 @@ class WebVttFormatTest {
         """;
 
     assertEquals(
-        List.of(new Utterance(0, "Ann", 1.0, 3.0, "Welcome everyone. Glad you came.")),
+        List.of(
+            new Utterance(0, "Ann", 1.0, 2.0, "Welcome everyone."),
+            new Utterance(1, "Ann", 2.0, 3.0, "Glad you came.")),
         format.parse(vtt));
   }
 
@@ -87,7 +89,8 @@ class WebVttFormatTest {
     assertEquals(
         List.of(
             new Utterance(0, "Speaker", 0.0, 1.0, "Announcer text."),
-            new Utterance(1, "Kay", 1.0, 3.0, "Hello. Still Kay.")),
+            new Utterance(1, "Kay", 1.0, 2.0, "Hello."),
+            new Utterance(2, "Kay", 2.0, 3.0, "Still Kay.")),
         format.parse(vtt));
   }
 
@@ -95,7 +98,11 @@ class WebVttFormatTest {
   void captionsThatDoNotRoll_keepARepeatedLine() throws Exception {
     String vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nNo.\n\n00:02.000 --> 00:03.000\nNo.\n";
 
-    assertEquals(List.of(new Utterance(0, "Speaker", 1.0, 3.0, "No. No.")), format.parse(vtt));
+    assertEquals(
+        List.of(
+            new Utterance(0, "Speaker", 1.0, 2.0, "No."),
+            new Utterance(1, "Speaker", 2.0, 3.0, "No.")),
+        format.parse(vtt));
   }
 
   @Test
