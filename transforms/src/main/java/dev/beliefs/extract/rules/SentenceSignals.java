@@ -18,7 +18,7 @@ public final class SentenceSignals {
   /** A sentence scoring this much or more is taken as a belief. */
   public static final double THRESHOLD = 2.5;
 
-  private static final int MIN_WORDS = 7;
+  private static final int MIN_WORDS = 6;
   private static final int MAX_WORDS = 45;
 
   private record Signal(Pattern pattern, double weight) {}
