@@ -22,6 +22,7 @@ import dev.beliefs.model.Failure;
 import dev.beliefs.model.TranscriptBeliefs;
 import dev.beliefs.parse.MatchTranscripts;
 import dev.beliefs.parse.ParseTranscripts;
+import dev.beliefs.progress.ChunkTally;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.Combine;
@@ -45,7 +46,8 @@ public final class BeliefPipeline {
   public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
     MatchTranscripts.Result matched =
         pipeline.apply(
-            "MatchTranscripts", new MatchTranscripts(settings.input(), settings.inputRoot()));
+            "MatchTranscripts",
+            new MatchTranscripts(InputPatterns.of(settings.input()), settings.inputRoot()));
     PCollection<FileIO.ReadableFile> files =
         matched.files().apply("PaceReading", new PaceReading<>(settings.backlog()));
 
@@ -76,7 +78,12 @@ public final class BeliefPipeline {
                 new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer())
                     .withBacklog(settings.backlog()));
 
-    ExtractBeliefs.Result extracted = chunks.chunks().apply("ExtractBeliefs", extraction(settings));
+    ExtractBeliefs.Result extracted =
+        chunks
+            .chunks()
+            .apply(
+                "ExtractBeliefs",
+                extraction(settings, progressTally(pipeline.getOptions().getJobName())));
 
     PCollection<TranscriptBeliefs> merged =
         extracted.results().apply("MergeBeliefs", new MergeBeliefs());
@@ -150,13 +157,19 @@ public final class BeliefPipeline {
     return pipeline;
   }
 
+  /** Where a running job's progress is counted: {@link ChunkTally#of} the job's name. */
+  public static ChunkTally progressTally(String jobName) {
+    return ChunkTally.of(jobName);
+  }
+
   /** Online requests, or with {@code --batch} the Batch API: the same results either way. */
   private static PTransform<PCollection<Chunk>, ExtractBeliefs.Result> extraction(
-      JobSettings settings) {
+      JobSettings settings, ChunkTally tally) {
     if (settings.batch() != null) {
-      return new ExtractBeliefsInBatches(settings.batch());
+      return new ExtractBeliefsInBatches(settings.batch()).withProgress(tally);
     }
     return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
-        .withBacklog(settings.backlog());
+        .withBacklog(settings.backlog())
+        .withProgress(tally);
   }
 }

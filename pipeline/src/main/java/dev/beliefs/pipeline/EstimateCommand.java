@@ -8,6 +8,7 @@ import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.parse.TranscriptParser;
 import dev.beliefs.parse.UniqueIds;
+import dev.beliefs.pipeline.cli.OptionArgs;
 import dev.beliefs.pipeline.estimate.AnswerSizes;
 import dev.beliefs.pipeline.estimate.CostEstimate;
 import java.io.IOException;
@@ -37,7 +38,9 @@ public final class EstimateCommand {
     try {
       PipelineOptionsFactory.register(BeliefOptions.class);
       BeliefOptions options =
-          PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
+          PipelineOptionsFactory.fromArgs(OptionArgs.forExtract("estimate").check(args))
+              .withValidation()
+              .as(BeliefOptions.class);
       FileSystems.setDefaultPipelineOptions(options);
       String model = JobSettings.model(options);
       CostEstimate estimate =
@@ -60,11 +63,10 @@ public final class EstimateCommand {
 
   private static void read(BeliefOptions options, CostEstimate estimate)
       throws ConfigurationException, IOException {
+    InputPatterns.match(options.getInput());
     String root = JobSettings.inputRoot(options.getInput());
-    UniqueIds.Selection match = UniqueIds.select(root, TranscriptFiles.match(options.getInput()));
-    if (match.files().isEmpty()) {
-      throw new ConfigurationException("--input=" + options.getInput() + " matches no files");
-    }
+    UniqueIds.Selection match =
+        UniqueIds.select(root, TranscriptFiles.matchAll(InputPatterns.of(options.getInput())));
     match.duplicates().forEach(duplicate -> estimate.addUnreadable());
     TranscriptParser parser = JobSettings.parser(options.getFormat());
     ChunkPlan plan = JobSettings.chunkPlan(options);

@@ -6,8 +6,11 @@ import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
-import dev.beliefs.parse.TranscriptFiles;
+import dev.beliefs.pipeline.cli.OptionArgs;
+import dev.beliefs.pipeline.progress.Progress;
+import dev.beliefs.pipeline.progress.ProgressViews;
 import dev.beliefs.pipeline.report.RunReport;
+import dev.beliefs.progress.ChunkTally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,6 +30,7 @@ public final class ExtractCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final ApiKeySource apiKeys;
+  private Progress progress;
 
   public ExtractCommand(PrintStream out, PrintStream err, ApiKeySource apiKeys) {
     this.out = out;
@@ -40,7 +44,10 @@ public final class ExtractCommand {
     try {
       PipelineOptionsFactory.register(BeliefOptions.class);
       PipelineOptionsFactory.register(S3Options.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(BeliefOptions.class);
+      options =
+          PipelineOptionsFactory.fromArgs(OptionArgs.forExtract("extract").check(args))
+              .withValidation()
+              .as(BeliefOptions.class);
       Runners.configure(options);
       if (options.getJobName().startsWith("extractcommand-")) {
         options.setJobName(
@@ -48,7 +55,7 @@ public final class ExtractCommand {
       }
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
-      requireMatches(settings.input());
+      InputPatterns.match(settings.input());
     } catch (IllegalArgumentException | ConfigurationException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return ExitCode.BAD_CONFIGURATION;
@@ -70,7 +77,27 @@ public final class ExtractCommand {
   /** Runs the job and records the run in {@code runs.jsonl}, whatever its outcome. */
   private int execute(BeliefOptions options, JobSettings settings) {
     Instant started = Instant.now();
-    Outcome outcome = runJob(options, settings);
+    ChunkTally tally = BeliefPipeline.progressTally(options.getJobName());
+    Outcome outcome;
+    try (Interruption interruption =
+        Interruption.install(
+            (signal, exit) -> {
+              stopProgress();
+              err.println(RunLines.interrupted(signal, tally.snapshot(), settings.offline()));
+              record(options, settings, started, new Outcome(exit, null));
+              System.exit(exit);
+            })) {
+      outcome = runJob(options, settings, tally);
+    } finally {
+      tally.forget();
+    }
+    record(options, settings, started, outcome);
+    return outcome.exitCode();
+  }
+
+  /** Appends the run to {@code runs.jsonl}; a failure to do so is a warning, not the run's fate. */
+  private void record(
+      BeliefOptions options, JobSettings settings, Instant started, Outcome outcome) {
     try {
       RunLog.append(
           settings.output(),
@@ -93,17 +120,21 @@ public final class ExtractCommand {
               + ": "
               + firstLine(String.valueOf(e.getMessage())));
     }
-    return outcome.exitCode();
   }
 
   private record Outcome(int exitCode, @Nullable RunSummary summary) {}
 
-  private Outcome runJob(BeliefOptions options, JobSettings settings) {
+  private Outcome runJob(BeliefOptions options, JobSettings settings, ChunkTally tally) {
     long start = System.nanoTime();
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
-      PipelineResult.State state =
-          new Progress(err, System.console() != null).follow(pipeline.run());
+      PipelineResult.State state;
+      progress = Progress.start(tally::snapshot, ProgressViews.forRun(options, err));
+      try {
+        state = pipeline.run().waitUntilFinish();
+      } finally {
+        stopProgress();
+      }
       if (state != PipelineResult.State.DONE) {
         err.println("error: the job ended in state " + state);
         return new Outcome(ExitCode.CRASH, null);
@@ -111,34 +142,15 @@ public final class ExtractCommand {
       double wallSeconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
       RunSummary summary = finishSummary(settings.output(), wallSeconds);
       RunReport.write(settings.output(), settings.rateLimits());
-      out.printf(
-          "%d transcripts (%d failed), %d chunks (%d failed, %d skipped), %d beliefs, %d requests,"
-              + " $%s, %.1f s -> %s%n",
-          summary.transcripts(),
-          summary.transcriptsFailed(),
-          summary.chunks(),
-          summary.chunksFailed(),
-          summary.chunksSkipped(),
-          summary.beliefs(),
-          summary.requests(),
-          summary.costUsd().toPlainString(),
-          wallSeconds,
-          settings.output() + "/" + RunReport.HTML);
-      if (summary.transcriptsSkipped() > 0 || summary.cacheHits() > 0) {
-        out.printf(
-            "%d transcripts unchanged since an earlier run, %d answers from the cache ($%s"
-                + " saved)%n",
-            summary.transcriptsSkipped(), summary.cacheHits(), summary.savedUsd().toPlainString());
+      out.println(RunLines.summary(summary, wallSeconds, settings.output() + "/" + RunReport.HTML));
+      if (RunLines.reused(summary) != null) {
+        out.println(RunLines.reused(summary));
       }
       if (summary.anyFailed()) {
         err.println("Some transcripts or chunks failed: see " + settings.output() + "/failures/");
         return new Outcome(ExitCode.SOME_FAILED, summary);
       }
       return new Outcome(ExitCode.OK, summary);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("error: interrupted");
-      return new Outcome(ExitCode.CRASH, null);
     } catch (RuntimeException | IOException e) {
       err.println("error: the job crashed: " + firstLine(String.valueOf(e.getMessage())));
       e.printStackTrace(err);
@@ -156,13 +168,10 @@ public final class ExtractCommand {
     return summary;
   }
 
-  private static void requireMatches(String input) throws ConfigurationException {
-    try {
-      if (TranscriptFiles.match(input).isEmpty()) {
-        throw new ConfigurationException("--input=" + input + " matches no files");
-      }
-    } catch (IOException e) {
-      throw new ConfigurationException("--input=" + input + ": " + e.getMessage());
+  private synchronized void stopProgress() {
+    if (progress != null) {
+      progress.close();
+      progress = null;
     }
   }
 

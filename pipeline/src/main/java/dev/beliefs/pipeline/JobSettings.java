@@ -18,7 +18,6 @@ import dev.beliefs.extract.batch.BatchSettings;
 import dev.beliefs.incremental.ExtractionSettings;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.parse.TranscriptFormats;
-import dev.beliefs.parse.TranscriptIds;
 import dev.beliefs.parse.TranscriptParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -329,9 +328,6 @@ public record JobSettings(
   }
 
   static String inputRoot(String input) {
-    String root = TranscriptIds.rootOf(input);
-    return root.isEmpty()
-        ? FileSystems.matchNewResource(".", true).toString()
-        : FileSystems.matchNewResource(root, true).toString();
+    return InputPatterns.root(input);
   }
 }

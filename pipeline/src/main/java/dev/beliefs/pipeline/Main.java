@@ -2,35 +2,20 @@ package dev.beliefs.pipeline;
 
 import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.pipeline.bench.BenchCommand;
+import dev.beliefs.pipeline.cli.BeamHelp;
+import dev.beliefs.pipeline.cli.CommandHelp;
 import dev.beliefs.pipeline.eval.EvalCommand;
 import dev.beliefs.pipeline.sim.SimulateCommand;
+import dev.beliefs.pipeline.sim.SimulatorOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Optional;
 
-/** The command line: {@code beliefs <command> [--option=value ...]}. */
+/**
+ * The command line: {@code beliefs <command> [--option=value ...]}. Help and the version are
+ * answered here, before a command runs, so that asking for them has no side effects.
+ */
 public final class Main {
-
-  private static final String USAGE =
-      String.join(
-          "\n",
-          "usage: beliefs <command> [--option=value ...]",
-          "",
-          "commands:",
-          "  extract   --input=GLOB --output=DIR [--levels=1,5] [--workers=N] [--cheapMode]",
-          "            [--model=gpt-4o] [--baseUrl=URL] [--runner=DirectRunner] [Beam options]",
-          "  estimate  the same options as extract: requests, tokens, cost and wall time, before"
-              + " running",
-          "  simulate  --port=P [--timeScale=F] [--rpm=N --tpm=N] [--faults=429:0.1,...] [--seed=S]",
-          "            [--apiKey=K]: an OpenAI-compatible server on 127.0.0.1 for tests and benchmarks",
-          "  bench     --workers=1,4,10,20,50 --output=DIR [--timeScale=0.07] [extract options]:",
-          "            the worker-scaling benchmark against the simulator",
-          "  runs      DIR: the runs recorded in DIR/runs.jsonl, side by side",
-          "  eval      --gold=DIR --output=RUN_DIR [--input=GLOB]: score a finished run against"
-              + " reference beliefs; writes RUN_DIR/eval.json",
-          "  help      this text; 'beliefs extract --help=BeliefOptions' lists every option",
-          "",
-          "The API key is read from OPENAI_API_KEY. With no key and no --baseUrl, extract runs the"
-              + " offline extractor.");
 
   private Main() {}
 
@@ -39,12 +24,39 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-      out.println(USAGE);
-      return args.length == 0 ? ExitCode.BAD_CONFIGURATION : ExitCode.OK;
+    if (args.length == 0) {
+      err.print(CommandHelp.USAGE);
+      return ExitCode.BAD_CONFIGURATION;
     }
+    String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    return switch (args[0]) {
+    if (command.equals("--version") || command.equals("version")) {
+      out.println(ProjectVersion.line());
+      return ExitCode.OK;
+    }
+    if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+      Optional<String> help = rest.length == 1 ? CommandHelp.of(rest[0]) : Optional.empty();
+      out.print(help.orElse(CommandHelp.USAGE));
+      return ExitCode.OK;
+    }
+    Optional<String> help = CommandHelp.of(command);
+    if (help.isPresent() && asksForHelp(rest)) {
+      out.print(help.get());
+      return ExitCode.OK;
+    }
+    Optional<String> beamHelp = helpOption(rest);
+    if (beamHelp.isPresent()
+        && !command.equals("runs")
+        && !command.equals("bench")
+        && !command.equals("eval")) {
+      return BeamHelp.print(
+          command,
+          beamHelp.get(),
+          command.equals("simulate") ? SimulatorOptions.class : BeliefOptions.class,
+          out,
+          err);
+    }
+    return switch (command) {
       case "extract" -> new ExtractCommand(out, err, ApiKeySource.environment()).run(rest);
       case "estimate" -> new EstimateCommand(out, err).run(rest);
       case "bench" -> new BenchCommand(out, err).run(rest);
@@ -52,9 +64,21 @@ public final class Main {
       case "eval" -> new EvalCommand(out, err).run(rest);
       case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
-        err.println("error: unknown command '" + args[0] + "'; run 'beliefs help'");
+        err.println("error: unknown command '" + command + "'; run ./beliefs --help");
         yield ExitCode.BAD_CONFIGURATION;
       }
     };
+  }
+
+  private static boolean asksForHelp(String[] args) {
+    return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+  }
+
+  /** The {@code X} of a {@code --help=X}: Beam's help of one options interface. */
+  private static Optional<String> helpOption(String[] args) {
+    return Arrays.stream(args)
+        .filter(arg -> arg.startsWith("--help="))
+        .map(arg -> arg.substring("--help=".length()))
+        .findFirst();
   }
 }

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class RunsCommand {
 
   private static final String ROW =
-      "%-3s %-20s %4s %-12s %7s %-12s %-7s %11s %7s %8s %6s %7s %12s %8s %8s %s%n";
+      "%-3s %-20s %4s %-11s %-12s %7s %-12s %-7s %11s %7s %8s %6s %7s %12s %8s %8s %s%n";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -48,6 +48,7 @@ public final class RunsCommand {
         "#",
         "started",
         "exit",
+        "status",
         "runner",
         "workers",
         "model",
@@ -69,6 +70,7 @@ public final class RunsCommand {
           i + 1,
           run.startedAt().length() > 19 ? run.startedAt().substring(0, 19) : run.startedAt(),
           run.exitCode(),
+          run.status() == null ? "-" : run.status().replace("completed_with_failures", "failures"),
           run.runner(),
           run.workers(),
           run.model(),

@@ -44,13 +44,14 @@ class RunsCommandTest {
       List<String> cells = List.of(lines.get(row).strip().split("\\s+"));
       assertEquals(Integer.toString(row), cells.get(0));
       assertEquals("0", cells.get(2), "exit code");
-      assertEquals("DirectRunner", cells.get(3));
-      assertEquals(row == 1 ? "1" : "3", cells.get(4), "workers");
-      assertEquals("offline-rules", cells.get(5));
-      assertEquals("[1,5]", cells.get(6));
-      assertEquals("1", cells.get(7), "transcripts");
-      assertEquals("0", cells.get(9), "requests");
-      assertEquals("0.1.0-SNAPSHOT", cells.get(15), "version");
+      assertEquals("completed", cells.get(3), "status");
+      assertEquals("DirectRunner", cells.get(4));
+      assertEquals(row == 1 ? "1" : "3", cells.get(5), "workers");
+      assertEquals("offline-rules", cells.get(6));
+      assertEquals("[1,5]", cells.get(7));
+      assertEquals("1", cells.get(8), "transcripts");
+      assertEquals("0", cells.get(10), "requests");
+      assertEquals("0.1.0-SNAPSHOT", cells.get(16), "version");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
+import dev.beliefs.progress.ChunkTally;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
   private final int inFlight;
   private final String schedulerKey = UUID.randomUUID().toString();
   private ChunkBacklog backlog = ChunkBacklog.unbounded();
+  private ChunkTally tally = ChunkTally.of(schedulerKey);
 
   /**
    * @param inFlight calls at once per JVM
@@ -59,6 +61,12 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     return this;
   }
 
+  /** Counts each chunk as its call starts and ends, for a progress display. */
+  public ExtractBeliefs withProgress(ChunkTally tally) {
+    this.tally = tally;
+    return this;
+  }
+
   public record Result(PCollection<ChunkResult> results, PCollection<ChunkFailure> failures)
       implements RecordOutput {}
 
@@ -73,7 +81,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
                     new ExtractChunkFn(
                         extractors,
                         price,
-                        new Scheduling(schedulerKey, inFlight, backlog),
+                        new Scheduling(schedulerKey, inFlight, backlog, tally),
                         extracted,
                         failed))
                 .withOutputTags(extracted, TupleTagList.of(failed)));
@@ -118,6 +126,7 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
 
     @ProcessElement
     public void process(@Element Chunk chunk, @Timestamp Instant timestamp, BoundedWindow window) {
+      scheduling.tally().arrived();
       bundle.add(new Pending(chunk, timestamp, window));
     }
 
@@ -158,10 +167,16 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
      * leaves the backlog as soon as it is done, so reading can go on while the bundle finishes.
      */
     private Object extract(Chunk chunk) {
+      scheduling.tally().started();
       try {
-        return ChunkOutcomes.result(chunk, extractor.extract(chunk), extractors.model(), price);
+        return scheduling
+            .tally()
+            .finished(
+                ChunkOutcomes.result(chunk, extractor.extract(chunk), extractors.model(), price));
       } catch (ExtractionFailedException e) {
-        return ChunkOutcomes.failure(chunk, e, extractors.model(), price);
+        return scheduling
+            .tally()
+            .finished(ChunkOutcomes.failure(chunk, e, extractors.model(), price));
       } finally {
         scheduling.backlog().done(1);
       }
@@ -180,7 +195,10 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     private record Pending(Chunk chunk, Instant timestamp, BoundedWindow window) {}
   }
 
-  /** Which scheduler the DoFn instances of one transform share, its size, and the backlog. */
-  private record Scheduling(String key, int inFlight, ChunkBacklog backlog)
+  /**
+   * Which scheduler the DoFn instances of one transform share, its size, the backlog and the
+   * progress tally.
+   */
+  private record Scheduling(String key, int inFlight, ChunkBacklog backlog, ChunkTally tally)
       implements Serializable {}
 }

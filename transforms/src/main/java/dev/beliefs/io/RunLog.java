@@ -36,7 +36,10 @@ public final class RunLog {
    * null when the job did not finish (exit code 1).
    *
    * @param runId the Beam job name, unique per run
-   * @param exitCode the process exit code (0 done, 3 some failed, 1 crashed)
+   * @param exitCode the process exit code (0 done, 3 some failed, 1 crashed, 130 and 143 stopped by
+   *     SIGINT and SIGTERM)
+   * @param status the exit code in a word: {@code completed}, {@code completed_with_failures},
+   *     {@code crashed}, {@code interrupted}
    * @param perLevel completion tokens and chunks per level, which {@code estimate} learns from
    */
   public record Entry(
@@ -44,6 +47,7 @@ public final class RunLog {
       String startedAt,
       String endedAt,
       int exitCode,
+      @Nullable String status,
       String version,
       String input,
       String runner,
@@ -82,6 +86,7 @@ public final class RunLog {
           started.toString(),
           ended.toString(),
           exitCode,
+          RunLog.status(exitCode),
           version,
           input,
           info.runner(),
@@ -104,6 +109,16 @@ public final class RunLog {
           done ? summary.latencyMs().meanMs() : null,
           done ? summary.perLevel() : null);
     }
+  }
+
+  /** An exit code in a word; signals are 128 plus their number (SIGINT 2, SIGTERM 15). */
+  static String status(int exitCode) {
+    return switch (exitCode) {
+      case 0 -> "completed";
+      case 3 -> "completed_with_failures";
+      case 130, 143 -> "interrupted";
+      default -> "crashed";
+    };
   }
 
   public static void append(String outputDir, Entry entry) throws IOException {

@@ -5,6 +5,9 @@ import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Failure;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.List;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
@@ -28,15 +31,15 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result> {
 
-  private final String input;
+  private final List<String> patterns;
   private final String inputRoot;
 
   /**
-   * @param input the {@code --input} pattern
+   * @param patterns the {@code --input} patterns; a file several of them match is read once
    * @param inputRoot the directory ids are relative to, as {@link TranscriptIds#rootOf} gives it
    */
-  public MatchTranscripts(String input, String inputRoot) {
-    this.input = input;
+  public MatchTranscripts(List<String> patterns, String inputRoot) {
+    this.patterns = List.copyOf(patterns);
     this.inputRoot = inputRoot;
   }
 
@@ -50,7 +53,9 @@ public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result
     TupleTag<Failure> duplicates = new TupleTag<>() {};
     PCollectionTuple matched =
         begin
-            .apply("Pattern", Create.of(input))
+            .apply(
+                "Patterns",
+                Create.<List<String>>of(patterns).withCoder(ListCoder.of(StringUtf8Coder.of())))
             .apply(
                 "MatchFiles",
                 ParDo.of(new MatchFn(inputRoot, kept, duplicates))
@@ -64,7 +69,7 @@ public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result
     return new Result(files, matched.get(duplicates).setCoder(JsonCoder.of(Failure.class)));
   }
 
-  static class MatchFn extends DoFn<String, MatchResult.Metadata> {
+  static class MatchFn extends DoFn<List<String>, MatchResult.Metadata> {
     private final String inputRoot;
     private final TupleTag<MatchResult.Metadata> kept;
     private final TupleTag<Failure> duplicates;
@@ -76,10 +81,13 @@ public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result
     }
 
     @ProcessElement
-    public void process(@Element String pattern, MultiOutputReceiver out) throws IOException {
-      UniqueIds.Selection selection = UniqueIds.select(inputRoot, TranscriptFiles.match(pattern));
+    public void process(@Element List<String> patterns, MultiOutputReceiver out)
+        throws IOException {
+      UniqueIds.Selection selection =
+          UniqueIds.select(inputRoot, TranscriptFiles.matchAll(patterns));
       if (selection.files().isEmpty()) {
-        throw new FileNotFoundException("--input=" + pattern + " matches no files");
+        throw new FileNotFoundException(
+            "--input=" + String.join(",", patterns) + " matches no files");
       }
       selection.files().forEach(out.get(kept)::output);
       selection.duplicates().forEach(out.get(duplicates)::output);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -44,6 +46,20 @@ public final class TranscriptFiles {
     List<MatchResult.Metadata> files = new ArrayList<>(result.metadata());
     files.sort(Comparator.comparing(file -> file.resourceId().toString()));
     return files;
+  }
+
+  /**
+   * The files any of {@code patterns} match, each once (the first path under which it was matched),
+   * sorted by path; empty when none match.
+   */
+  public static List<MatchResult.Metadata> matchAll(List<String> patterns) throws IOException {
+    Map<String, MatchResult.Metadata> files = new TreeMap<>();
+    for (String pattern : patterns) {
+      for (MatchResult.Metadata file : match(pattern)) {
+        files.putIfAbsent(file.resourceId().toString(), file);
+      }
+    }
+    return List.copyOf(files.values());
   }
 
   /** The local path a pattern names, or null when it names another file system. */

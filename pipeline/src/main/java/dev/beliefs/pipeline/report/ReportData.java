@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.extract.RateLimits;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
@@ -21,13 +22,21 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** What a run report shows, read back from the run's output directory. */
+/**
+ * What a run report shows, read back from the run's output directory.
+ *
+ * @param eval {@code DIR/eval.json} when {@code ./beliefs eval} wrote one, else null
+ */
 record ReportData(
     RunSummary summary,
     RateLimits limits,
     Map<String, List<MergedBelief>> beliefsByTranscript,
-    List<Failure> failures) {
+    List<Failure> failures,
+    @Nullable JsonNode eval) {
+
+  static final String EVAL = "eval.json";
 
   static ReportData read(String outputDir, RateLimits limits) throws IOException {
     RunSummary summary;
@@ -49,7 +58,19 @@ record ReportData(
     for (String line : lines(OutputFiles.resolve(outputDir, WriteFailures.FILE))) {
       failures.add(Json.MAPPER.readValue(line, Failure.class));
     }
-    return new ReportData(summary, limits, beliefs, failures);
+    return new ReportData(summary, limits, beliefs, failures, eval(outputDir));
+  }
+
+  private static @Nullable JsonNode eval(String outputDir) throws IOException {
+    ResourceId file = OutputFiles.resolve(outputDir, EVAL);
+    MatchResult match =
+        FileSystems.match(List.of(file.toString()), EmptyMatchTreatment.ALLOW).get(0);
+    if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+      return null;
+    }
+    try (BufferedReader in = open(file)) {
+      return Json.MAPPER.readTree(in);
+    }
   }
 
   private static List<String> lines(ResourceId file) throws IOException {

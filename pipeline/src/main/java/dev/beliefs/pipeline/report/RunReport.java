@@ -5,8 +5,6 @@ import dev.beliefs.cost.Totals;
 import dev.beliefs.extract.RateLimits;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
-import dev.beliefs.model.Evidence;
-import dev.beliefs.model.MergedBelief;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +13,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code DIR/report.md} and {@code DIR/report.html}, written after each run from its outputs: the
- * summary, a table per level, latency percentiles, rate-limit headroom (the busiest minute against
- * the limits the run was given), failures, the beliefs of each transcript with their evidence and
- * times, and two charts (cost by level, latency histogram) as SVG files beside the Markdown and
- * inline in the HTML, which needs no script and no network.
+ * {@code DIR/report.md} and {@code DIR/report.html}, written after each run from its outputs, with
+ * {@code DIR/beliefs.csv}: a table of contents, the summary, a table per level, latency
+ * percentiles, rate-limit headroom (the busiest minute against the limits the run was given),
+ * failures, the evaluation when {@code DIR/eval.json} is there, two charts (cost by level, latency
+ * histogram; SVG files beside the Markdown, inline in the HTML), the beliefs by speaker, by topic
+ * and by transcript with their evidence and times. The HTML filters the beliefs by speaker, stance,
+ * confidence and topic with a script of its own: no network, and it works from a file.
  */
 public final class RunReport {
 
@@ -27,71 +27,97 @@ public final class RunReport {
   public static final String HTML = "report.html";
   static final String COST_CHART = "report-cost-by-level.svg";
   static final String LATENCY_CHART = "report-latency.svg";
+  private static final String TITLE = "Belief extraction run";
 
-  /** Beliefs listed in full; more are counted and left to the beliefs files. */
+  /** Beliefs listed in full in each view; more are counted and left to the beliefs files. */
   static final int MAX_LISTED_BELIEFS = 2_000;
 
   private static final int MAX_LISTED_FAILURES = 500;
 
   private final ReportData data;
+  private final BeliefViews beliefs;
 
   RunReport(ReportData data) {
     this.data = data;
+    this.beliefs = new BeliefViews(data.beliefsByTranscript());
   }
 
-  /** Reads the run's outputs and writes the report files next to them. */
+  /** Reads the run's outputs and writes the report files and {@code beliefs.csv} next to them. */
   public static void write(String outputDir, RateLimits limits) throws IOException {
-    RunReport report = new RunReport(ReportData.read(outputDir, limits));
+    ReportData data = ReportData.read(outputDir, limits);
+    RunReport report = new RunReport(data);
     OutputFiles.write(OutputFiles.resolve(outputDir, COST_CHART), report.costChart().svg());
     OutputFiles.write(OutputFiles.resolve(outputDir, LATENCY_CHART), report.latencyChart().svg());
     OutputFiles.write(OutputFiles.resolve(outputDir, MARKDOWN), report.markdown());
     OutputFiles.write(OutputFiles.resolve(outputDir, HTML), report.html());
+    BeliefsCsv.write(outputDir, data.beliefsByTranscript());
   }
 
   String markdown() {
-    StringBuilder md = new StringBuilder("# Belief extraction run\n\n");
-    md.append(headline()).append("\n\n");
-    tables().forEach(table -> md.append(table.markdown()));
-    md.append("![cost by level](").append(COST_CHART).append(")\n\n");
-    md.append("![latency histogram](").append(LATENCY_CHART).append(")\n\n");
-    md.append(beliefsMarkdown());
-    return md.toString();
+    return ReportPage.markdown(TITLE, headline(), sections());
   }
 
   String html() {
-    StringBuilder html =
-        new StringBuilder(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Belief extraction run</title>\n<style>\n"
-                + "body{font-family:sans-serif;margin:2em;max-width:70em;color:#222}"
-                + "table{border-collapse:collapse;margin-bottom:1.5em}"
-                + "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:left;vertical-align:top}"
-                + "th{background:#f2f2f2}.charts svg{margin-right:1em}"
-                + "blockquote{margin:0.2em 0 0.2em 1em;color:#444}\n"
-                + "</style>\n</head>\n<body>\n<h1>Belief extraction run</h1>\n");
-    html.append("<p>").append(Html.escape(headline())).append("</p>\n");
-    tables().forEach(table -> html.append(table.html()));
-    html.append("<div class=\"charts\">\n")
-        .append(costChart().svg())
-        .append(latencyChart().svg())
-        .append("</div>\n");
-    html.append(beliefsHtml());
-    return html.append("</body>\n</html>\n").toString();
+    return ReportPage.html(
+        TITLE,
+        headline(),
+        sections(),
+        ReportPage.filters(
+            beliefs.total(), beliefs.speakers(), beliefs.stances(), beliefs.topics()));
+  }
+
+  private List<ReportPage.Section> sections() {
+    List<ReportPage.Section> sections = new ArrayList<>();
+    List<Table> tables = new ArrayList<>(List.of(summaryTable(), levelTable(), latencyTable()));
+    tables.add(headroomTable());
+    if (!data.failures().isEmpty()) {
+      tables.add(failureTable());
+    }
+    if (data.eval() != null) {
+      tables.add(EvalTable.of(data.eval()));
+    }
+    for (Table table : tables) {
+      sections.add(new ReportPage.Section(table.title(), table.htmlRows(), tableMarkdown(table)));
+    }
+    sections.add(
+        new ReportPage.Section(
+            "Charts",
+            "<div class=\"charts\">\n" + costChart().svg() + latencyChart().svg() + "</div>\n",
+            "![cost by level]("
+                + COST_CHART
+                + ")\n\n![latency histogram]("
+                + LATENCY_CHART
+                + ")\n\n"));
+    sections.add(
+        new ReportPage.Section("Speakers", beliefs.speakersHtml(), beliefs.speakersMarkdown()));
+    sections.add(new ReportPage.Section("Topics", beliefs.topicsHtml(), beliefs.topicsMarkdown()));
+    sections.add(
+        new ReportPage.Section(
+            "Beliefs",
+            "<div id=\"beliefs-list\">\n" + beliefs.beliefsHtml() + "</div>\n",
+            beliefs.beliefsMarkdown()));
+    return sections;
+  }
+
+  /** A table's Markdown without its own heading: the section gives it one. */
+  private static String tableMarkdown(Table table) {
+    String md = table.markdown();
+    return md.substring(md.indexOf("\n\n") + 2);
   }
 
   private String headline() {
     RunSummary s = data.summary();
     return String.format(
         Locale.ROOT,
-        "%d transcripts (%d failed), %d chunks (%d failed), %d beliefs, %d requests, $%s, %s s on"
-            + " %s with %d workers, model %s, prompt %s.",
-        s.transcripts(),
-        s.transcriptsFailed(),
-        s.chunks(),
-        s.chunksFailed(),
-        s.beliefs(),
-        s.requests(),
-        s.costUsd().toPlainString(),
+        "%s read (%s unreadable), %s (%s failed), %s, %s, %s, %s s on %s with %d workers, model"
+            + " %s, prompt %s.",
+        Numbers.of(s.transcripts(), "transcript"),
+        Numbers.count(s.transcriptsFailed()),
+        Numbers.of(s.chunks(), "chunk"),
+        Numbers.count(s.chunksFailed()),
+        Numbers.of(s.beliefs(), "belief"),
+        Numbers.of(s.requests(), "request"),
+        Numbers.usd(s.costUsd()),
         s.wallSeconds() == null ? "?" : String.format(Locale.ROOT, "%.1f", s.wallSeconds()),
         s.runner(),
         s.workers(),
@@ -99,47 +125,43 @@ public final class RunReport {
         s.promptVersion());
   }
 
-  private List<Table> tables() {
-    List<Table> tables = new ArrayList<>();
-    tables.add(summaryTable());
-    tables.add(levelTable());
-    tables.add(latencyTable());
-    tables.add(headroomTable());
-    if (!data.failures().isEmpty()) {
-      tables.add(failureTable());
-    }
-    return tables;
-  }
-
   private Table summaryTable() {
     RunSummary s = data.summary();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("transcripts read / failed", s.transcripts() + " / " + s.transcriptsFailed()));
+    rows.add(row("transcripts read / unreadable", s.transcripts(), s.transcriptsFailed()));
+    rows.add(
+        row("chunks sent / failed / too short", s.chunks(), s.chunksFailed(), s.chunksSkipped()));
+    rows.add(row("requests / retries / answered 429", s.requests(), s.retries(), s.rateLimited()));
     rows.add(
         List.of(
-            "chunks sent / failed / too short",
-            s.chunks() + " / " + s.chunksFailed() + " / " + s.chunksSkipped()));
+            "cache hits (saved)",
+            Numbers.count(s.cacheHits()) + " (" + Numbers.usd(s.savedUsd()) + ")"));
     rows.add(
-        List.of(
-            "requests / retries / answered 429",
-            s.requests() + " / " + s.retries() + " / " + s.rateLimited()));
-    rows.add(List.of("cache hits", Long.toString(s.cacheHits())));
-    rows.add(
-        List.of(
+        row(
             "beliefs (merged) / found / ungrounded dropped",
-            s.beliefs() + " / " + s.beliefsFound() + " / " + s.ungroundedDropped()));
+            s.beliefs(),
+            s.beliefsFound(),
+            s.ungroundedDropped()));
     rows.add(
-        List.of(
+        row(
             "tokens prompt / cached / completion",
-            s.promptTokens() + " / " + s.cachedPromptTokens() + " / " + s.completionTokens()));
+            s.promptTokens(),
+            s.cachedPromptTokens(),
+            s.completionTokens()));
     rows.add(
         List.of(
-            "cost USD",
-            s.costUsd().toPlainString()
-                + (s.maxCostUsd() == null
-                    ? ""
-                    : " of a cap of " + s.maxCostUsd().toPlainString())));
+            "cost",
+            Numbers.usd(s.costUsd())
+                + (s.maxCostUsd() == null ? "" : " of a cap of " + Numbers.usd(s.maxCostUsd()))));
     return new Table("Summary", List.of("what", "value"), rows);
+  }
+
+  private static List<String> row(String what, long... values) {
+    return List.of(
+        what,
+        java.util.Arrays.stream(values)
+            .mapToObj(Numbers::count)
+            .collect(Collectors.joining(" / ")));
   }
 
   private Table levelTable() {
@@ -149,13 +171,13 @@ public final class RunReport {
       rows.add(
           List.of(
               Integer.toString(level.getKey()),
-              Long.toString(t.chunks()),
-              Long.toString(t.chunksFailed()),
-              Long.toString(t.beliefs()),
-              Long.toString(t.promptTokens()),
-              Long.toString(t.cachedPromptTokens()),
-              Long.toString(t.completionTokens()),
-              t.costUsd().toPlainString()));
+              Numbers.count(t.chunks()),
+              Numbers.count(t.chunksFailed()),
+              Numbers.count(t.beliefs()),
+              Numbers.count(t.promptTokens()),
+              Numbers.count(t.cachedPromptTokens()),
+              Numbers.count(t.completionTokens()),
+              Numbers.usd(t.costUsd())));
     }
     return new Table(
         "Per level",
@@ -167,7 +189,7 @@ public final class RunReport {
             "prompt tokens",
             "cached",
             "completion tokens",
-            "cost USD"),
+            "cost"),
         rows);
   }
 
@@ -178,12 +200,12 @@ public final class RunReport {
         List.of("calls", "p50", "p90", "p99", "max", "mean"),
         List.of(
             List.of(
-                Long.toString(l.count()),
-                Long.toString(l.p50Ms()),
-                Long.toString(l.p90Ms()),
-                Long.toString(l.p99Ms()),
-                Long.toString(l.maxMs()),
-                String.format(Locale.ROOT, "%.1f", l.meanMs()))));
+                Numbers.count(l.count()),
+                Numbers.count(l.p50Ms()),
+                Numbers.count(l.p90Ms()),
+                Numbers.count(l.p99Ms()),
+                Numbers.count(l.maxMs()),
+                String.format(Locale.ROOT, "%,.1f", l.meanMs()))));
   }
 
   /** The prototype's safety table: how close the busiest minute came to each limit. */
@@ -204,9 +226,9 @@ public final class RunReport {
   private static List<String> headroomRow(String measure, long peak, long limit) {
     return List.of(
         measure,
-        Long.toString(peak),
-        limit > 0 ? Long.toString(limit) : "none set",
-        limit > 0 ? String.format(Locale.ROOT, "%.1f%%", 100.0 * peak / limit) : "-");
+        Numbers.count(peak),
+        limit > 0 ? Numbers.count(limit) : "none set",
+        limit > 0 ? Numbers.percent((double) peak / limit) : "-");
   }
 
   private Table failureTable() {
@@ -251,108 +273,9 @@ public final class RunReport {
     List<String> labels = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (Latency.Bucket bucket : data.summary().latencyMs().histogram()) {
-      labels.add("≤" + (bucket.upToMs() + 1) + "ms");
+      labels.add("≤" + Numbers.count(bucket.upToMs() + 1) + " ms");
       values.add((double) bucket.count());
     }
     return new BarChart("Latency per chunk", "calls", labels, values);
-  }
-
-  private String beliefsMarkdown() {
-    StringBuilder md = new StringBuilder("## Beliefs\n\n");
-    int listed = 0;
-    for (Map.Entry<String, List<MergedBelief>> transcript : data.beliefsByTranscript().entrySet()) {
-      md.append("### ")
-          .append(transcript.getKey())
-          .append(" (")
-          .append(transcript.getValue().size())
-          .append(")\n\n");
-      for (MergedBelief belief : transcript.getValue()) {
-        if (listed++ >= MAX_LISTED_BELIEFS) {
-          break;
-        }
-        md.append("- **")
-            .append(belief.speaker())
-            .append("** ")
-            .append(belief.stance())
-            .append(" (")
-            .append(belief.confidence())
-            .append(", levels ")
-            .append(belief.levels())
-            .append("): ")
-            .append(belief.statement())
-            .append('\n');
-        for (Evidence evidence : belief.evidence()) {
-          md.append("  > ")
-              .append(evidence.quote())
-              .append(" (")
-              .append(where(evidence))
-              .append(")\n");
-        }
-      }
-      md.append('\n');
-    }
-    md.append(moreBeliefs(listed));
-    return md.toString();
-  }
-
-  private String beliefsHtml() {
-    StringBuilder html = new StringBuilder("<h2>Beliefs</h2>\n");
-    int listed = 0;
-    for (Map.Entry<String, List<MergedBelief>> transcript : data.beliefsByTranscript().entrySet()) {
-      html.append("<h3>")
-          .append(Html.escape(transcript.getKey()))
-          .append(" (")
-          .append(transcript.getValue().size())
-          .append(")</h3>\n<ul>\n");
-      for (MergedBelief belief : transcript.getValue()) {
-        if (listed++ >= MAX_LISTED_BELIEFS) {
-          break;
-        }
-        html.append("<li><b>")
-            .append(Html.escape(belief.speaker()))
-            .append("</b> ")
-            .append(Html.escape(belief.stance()))
-            .append(" (")
-            .append(belief.confidence())
-            .append(", levels ")
-            .append(belief.levels())
-            .append("): ")
-            .append(Html.escape(belief.statement()));
-        for (Evidence evidence : belief.evidence()) {
-          html.append("<blockquote>")
-              .append(Html.escape(evidence.quote()))
-              .append(" <small>(")
-              .append(Html.escape(where(evidence)))
-              .append(")</small></blockquote>");
-        }
-        html.append("</li>\n");
-      }
-      html.append("</ul>\n");
-    }
-    html.append("<p>").append(Html.escape(moreBeliefs(listed))).append("</p>\n");
-    return html.toString();
-  }
-
-  private String moreBeliefs(int listed) {
-    long total = data.beliefsByTranscript().values().stream().mapToLong(List::size).sum();
-    return total > MAX_LISTED_BELIEFS
-        ? (total - MAX_LISTED_BELIEFS) + " more beliefs are in beliefs/.\n"
-        : "";
-  }
-
-  private static String where(Evidence evidence) {
-    String place = "u" + evidence.utteranceIndex();
-    if (evidence.startSeconds() != null) {
-      place += String.format(Locale.ROOT, ", %s", clock(evidence.startSeconds()));
-      if (evidence.endSeconds() != null) {
-        place += "–" + clock(evidence.endSeconds());
-      }
-    }
-    return place;
-  }
-
-  private static String clock(double seconds) {
-    long whole = (long) seconds;
-    return String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, (whole / 60) % 60, whole % 60);
   }
 }

@@ -46,4 +46,16 @@ public final class Svg {
         size,
         Html.escape(content));
   }
+
+  /** A one-pixel line from (x1, y1) to (x2, y2): an axis or a grid line. */
+  public static String line(int x1, int y1, int x2, int y2, String colour) {
+    return String.format(
+        Locale.ROOT,
+        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>\n",
+        x1,
+        y1,
+        x2,
+        y2,
+        colour);
+  }
 }

@@ -13,9 +13,9 @@ record Table(String title, List<String> header, List<List<String>> rows) {
     return out.append('\n').toString();
   }
 
-  String html() {
-    StringBuilder out =
-        new StringBuilder("<h2>").append(Html.escape(title)).append("</h2>\n<table>\n<tr>");
+  /** The table alone, for a section that has its own heading. */
+  String htmlRows() {
+    StringBuilder out = new StringBuilder("<table>\n<tr>");
     header.forEach(cell -> out.append("<th>").append(Html.escape(cell)).append("</th>"));
     out.append("</tr>\n");
     for (List<String> row : rows) {

@@ -1,9 +1,12 @@
 package dev.beliefs.pipeline.sim;
 
 import dev.beliefs.pipeline.ExitCode;
+import dev.beliefs.pipeline.cli.OptionArgs;
+import dev.beliefs.pipeline.cli.OptionSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -26,7 +29,12 @@ public final class SimulateCommand {
     SimulatorConfig config;
     try {
       config =
-          config(PipelineOptionsFactory.fromArgs(args).withValidation().as(SimulatorOptions.class));
+          config(
+              PipelineOptionsFactory.fromArgs(
+                      new OptionArgs("simulate", OptionSpec.known(SimulatorOptions.class), Set.of())
+                          .check(args))
+                  .withValidation()
+                  .as(SimulatorOptions.class));
     } catch (IllegalArgumentException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return ExitCode.BAD_CONFIGURATION;

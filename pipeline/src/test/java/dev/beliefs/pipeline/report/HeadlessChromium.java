@@ -27,6 +27,12 @@ final class HeadlessChromium {
   }
 
   static Page load(Path file, Path scratch) throws IOException, InterruptedException {
+    return load(file.toUri().toString(), scratch);
+  }
+
+  /** Loads {@code url}, a file's address with a {@code #...} part, say. */
+  static Page load(String url, Path scratch) throws IOException, InterruptedException {
+    Files.createDirectories(scratch);
     Path stderr = scratch.resolve("chromium.err");
     Path stdout = scratch.resolve("chromium.out");
     Process chromium =
@@ -44,7 +50,7 @@ final class HeadlessChromium {
                 "--enable-logging=stderr",
                 "--v=0",
                 "--dump-dom",
-                file.toUri().toString())
+                url)
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .start();

@@ -13,6 +13,7 @@ import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
+import dev.beliefs.progress.ChunkTally;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -55,9 +57,16 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
   private final BatchSettings settings;
+  private ChunkTally tally = ChunkTally.of(UUID.randomUUID().toString());
 
   public ExtractBeliefsInBatches(BatchSettings settings) {
     this.settings = settings;
+  }
+
+  /** Counts each chunk as it arrives and as its answer comes, for a progress display. */
+  public ExtractBeliefsInBatches withProgress(ChunkTally tally) {
+    this.tally = tally;
+    return this;
   }
 
   /**
@@ -75,7 +84,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
     PCollectionTuple looked =
         chunks.apply(
             "LookUpCache",
-            ParDo.of(new LookUpCacheFn(settings, cached, unanswered))
+            ParDo.of(new LookUpCacheFn(settings, tally, cached, unanswered))
                 .withOutputTags(cached, TupleTagList.of(unanswered)));
 
     TupleTag<ChunkResult> extracted = new TupleTag<>() {};
@@ -87,7 +96,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
             .apply("GatherUnanswered", GroupByKey.create())
             .apply(
                 "RunBatches",
-                ParDo.of(new RunBatchesFn(settings, extracted, failed))
+                ParDo.of(new RunBatchesFn(settings, tally, extracted, failed))
                     .withOutputTags(extracted, TupleTagList.of(failed)));
 
     PCollection<ChunkResult> results =
@@ -101,14 +110,17 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
   static class LookUpCacheFn extends DoFn<Chunk, ChunkResult> {
     private final ExtractionMetrics metrics = new ExtractionMetrics();
     private final BatchSettings settings;
+    private final ChunkTally tally;
     private final TupleTag<ChunkResult> cached;
     private final TupleTag<KV<Integer, Unanswered>> unanswered;
 
     LookUpCacheFn(
         BatchSettings settings,
+        ChunkTally tally,
         TupleTag<ChunkResult> cached,
         TupleTag<KV<Integer, Unanswered>> unanswered) {
       this.settings = settings;
+      this.tally = tally;
       this.cached = cached;
       this.unanswered = unanswered;
     }
@@ -116,6 +128,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
     @ProcessElement
     public void process(@Element Chunk chunk, MultiOutputReceiver out) {
       long start = System.nanoTime();
+      tally.arrived();
       ChatSettings chat = settings.openAi().chat();
       String key = ResponseCache.key(chat.requestBody(chunk.text(), chat.maxTokens()));
       ResponseCache.Lookup found = settings.cache().lookup(key);
@@ -126,6 +139,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
         ChunkResult result =
             ChunkOutcomes.result(chunk, extraction, chat.model(), settings.openAi().price());
         metrics.count(result.stats());
+        tally.done(result.stats());
         out.get(cached).output(result);
       } else {
         out.get(unanswered)
@@ -138,13 +152,18 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
   static class RunBatchesFn extends DoFn<KV<Integer, Iterable<Unanswered>>, ChunkResult> {
     private final ExtractionMetrics metrics = new ExtractionMetrics();
     private final BatchSettings settings;
+    private final ChunkTally tally;
     private final TupleTag<ChunkResult> extracted;
     private final TupleTag<ChunkFailure> failed;
     private transient BatchApi api;
 
     RunBatchesFn(
-        BatchSettings settings, TupleTag<ChunkResult> extracted, TupleTag<ChunkFailure> failed) {
+        BatchSettings settings,
+        ChunkTally tally,
+        TupleTag<ChunkResult> extracted,
+        TupleTag<ChunkFailure> failed) {
       this.settings = settings;
+      this.tally = tally;
       this.extracted = extracted;
       this.failed = failed;
     }
@@ -254,6 +273,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
               ChunkOutcomes.result(
                   u.chunk(), answer.withCacheCorrupt(u.cacheCorrupt()), model, price);
           metrics.count(result.stats());
+          tally.done(result.stats());
           out.get(extracted).output(result);
         } else {
           ExtractionFailedException e = outcome.failures().get(u.chunk().id());
@@ -271,6 +291,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
                   model,
                   price);
           metrics.count(failure.stats());
+          tally.done(failure.stats());
           out.get(failed).output(failure);
         }
       }
