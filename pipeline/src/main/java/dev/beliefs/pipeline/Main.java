@@ -4,6 +4,7 @@ import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.pipeline.bench.BenchCommand;
 import dev.beliefs.pipeline.cli.BeamHelp;
 import dev.beliefs.pipeline.cli.CommandHelp;
+import dev.beliefs.pipeline.eval.EvalCommand;
 import dev.beliefs.pipeline.sim.SimulateCommand;
 import dev.beliefs.pipeline.sim.SimulatorOptions;
 import java.io.PrintStream;
@@ -45,7 +46,10 @@ public final class Main {
       return ExitCode.OK;
     }
     Optional<String> beamHelp = helpOption(rest);
-    if (beamHelp.isPresent() && !command.equals("runs") && !command.equals("bench")) {
+    if (beamHelp.isPresent()
+        && !command.equals("runs")
+        && !command.equals("bench")
+        && !command.equals("eval")) {
       return BeamHelp.print(
           command,
           beamHelp.get(),
@@ -58,6 +62,7 @@ public final class Main {
       case "estimate" -> new EstimateCommand(out, err).run(rest);
       case "bench" -> new BenchCommand(out, err).run(rest);
       case "runs" -> new RunsCommand(out, err).run(rest);
+      case "eval" -> new EvalCommand(out, err).run(rest);
       case "simulate" -> new SimulateCommand(out, err).run(rest);
       default -> {
         err.println("error: unknown command '" + command + "'; run ./beliefs --help");

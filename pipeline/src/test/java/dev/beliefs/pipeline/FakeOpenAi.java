@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.beliefs.extract.BeliefAnswer;
+import dev.beliefs.extract.ModelBelief;
 import dev.beliefs.extract.OfflineBeliefRules;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Utterance;
@@ -22,15 +23,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A chat completions endpoint on 127.0.0.1 that answers as the offline extractor would, bills a
- * fixed usage per answer and remembers every chunk it was asked about (by the user message's text).
- * After a given number of answers it can hold the rest, so that a test can kill the job with
- * answers in flight whatever the machine's speed. {@code GET /v1/models} answers, so that the job's
- * check of the key passes. Small and private to these tests.
+ * A chat completions endpoint on 127.0.0.1 that answers as the offline extractor would (or as a
+ * given model of the chunk's utterances), bills a fixed usage per answer and remembers every chunk
+ * it was asked about (by the user message's text). After a given number of answers it can hold the
+ * rest, so that a test can kill the job with answers in flight whatever the machine's speed. {@code
+ * GET /v1/models} answers, so that the job's check of the key passes. Small and private to these
+ * tests.
  */
 final class FakeOpenAi implements AutoCloseable {
 
@@ -45,6 +48,7 @@ final class FakeOpenAi implements AutoCloseable {
   private static final Pattern RENDERED_LINE = Pattern.compile("\\[u(\\d+)] (.+?): (.*)");
 
   private final HttpServer server;
+  private final Function<List<Utterance>, List<ModelBelief>> model;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final List<String> requested = new ArrayList<>();
   private final Set<String> answered = new LinkedHashSet<>();
@@ -54,6 +58,12 @@ final class FakeOpenAi implements AutoCloseable {
   private int holdAfter = Integer.MAX_VALUE;
 
   FakeOpenAi() throws IOException {
+    this(OfflineBeliefRules::find);
+  }
+
+  /** Answers with what {@code model} says of each chunk's utterances. */
+  FakeOpenAi(Function<List<Utterance>, List<ModelBelief>> model) throws IOException {
+    this.model = model;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.createContext("/v1/chat/completions", this::answer);
     server.createContext("/v1/models", FakeOpenAi::models);
@@ -201,8 +211,8 @@ final class FakeOpenAi implements AutoCloseable {
     }
   }
 
-  private static String completion(String userMessage) {
-    String content = BeliefAnswer.write(OfflineBeliefRules.find(utterances(userMessage)));
+  private String completion(String userMessage) {
+    String content = BeliefAnswer.write(model.apply(utterances(userMessage)));
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("model", MODEL);
     ObjectNode choice = root.putArray("choices").addObject();

@@ -111,7 +111,8 @@ class MixedFormatsExtractTest {
         ("\uFEFFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:04.000\r\n<v Ann>I think the launch will"
                 + " slip to next year.\r\n\r\n00:00:04.000 --> 00:00:06.000\r\n<v Bob>Maybe so.\r\n")
             .getBytes(StandardCharsets.UTF_8));
-    String monologue = "I think the orbit is stable and we will go on. ".repeat(2_200).strip();
+    String monologue =
+        "I think the orbit is really stable and we will go on. ".repeat(2_200).strip();
     Files.writeString(
         in.resolve("long-utterance.json"),
         "{\"segments\": [{\"start\": 0, \"end\": 600, \"text\": \"" + monologue + "\"}]}");
@@ -120,9 +121,12 @@ class MixedFormatsExtractTest {
     for (int i = 0; i < 500; i++) {
       String timing = time(i) + " --> " + time(i + 1);
       oneSpeaker.append(i + 1).append('\n').append(timing.replace('.', ',')).append('\n');
-      oneSpeaker.append("I think part ").append(i).append(" of the plan is sound.\n\n");
+      oneSpeaker.append("I think part ").append(i).append(" of the plan is really good.\n\n");
       manySpeakers.append(timing).append("\n<v Guest ").append(i).append('>');
-      manySpeakers.append("I think idea ").append(i).append(" deserves a fair hearing.\n\n");
+      manySpeakers
+          .append("I think idea ")
+          .append(i)
+          .append(" is important and deserves a hearing.\n\n");
     }
     Files.writeString(in.resolve("one-speaker.srt"), oneSpeaker);
     Files.writeString(in.resolve("many-speakers.vtt"), manySpeakers);

@@ -30,6 +30,8 @@ public final class ExtractionMetrics implements Serializable {
   private final Counter beliefs = Metrics.counter(ExtractBeliefs.class, "beliefs");
   private final Counter ungroundedDropped =
       Metrics.counter(ExtractBeliefs.class, "ungrounded_dropped");
+  private final Counter injectionDropped =
+      Metrics.counter(ExtractBeliefs.class, "injection_dropped");
   private final Distribution latencyMs = Metrics.distribution(ExtractBeliefs.class, "latency_ms");
 
   /** Counts one chunk's outcome. */
@@ -53,5 +55,6 @@ public final class ExtractionMetrics implements Serializable {
     (stats.succeeded() ? chunksDone : chunksFailed).inc();
     beliefs.inc(stats.beliefs());
     ungroundedDropped.inc(stats.ungroundedDropped());
+    injectionDropped.inc(stats.injectionDropped());
   }
 }

@@ -9,37 +9,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps only beliefs whose evidence is really in the transcript: the cited utterance must be in the
- * chunk, spoken by the belief's speaker, and contain the quote, ignoring case, whitespace and the
- * difference between typographic and plain quotes and dashes. This defends against invented quotes
- * and against instructions hidden inside a transcript. A kept belief's quote is replaced by the
- * exact words of the transcript, and its evidence gets the utterance's times.
+ * Keeps only beliefs whose evidence is really in the transcript and can show them: the cited
+ * utterance must be in the chunk, spoken by the belief's speaker, and contain the quote, ignoring
+ * case, whitespace and the difference between typographic and plain quotes and dashes; the quote
+ * must be long enough and share content words with the statement ({@link StatementSupport}).
+ * Failing beliefs are counted as ungrounded. A belief that cites an utterance addressing an AI
+ * system with instructions ({@link InstructionsToAi}) is dropped and counted apart. A kept belief's
+ * quote is replaced by the exact words of the transcript, and its evidence gets the utterance's
+ * times.
  */
 public final class Grounding {
 
   private Grounding() {}
 
-  /** The grounded beliefs and how many were dropped. */
-  public record Outcome(List<Belief> kept, int dropped) {}
+  /**
+   * The grounded beliefs and how many were dropped.
+   *
+   * @param dropped beliefs whose evidence is not in the cited utterance or cannot show them
+   * @param injectionDropped beliefs citing an utterance that gives an AI system instructions
+   */
+  public record Outcome(List<Belief> kept, int dropped, int injectionDropped) {}
 
   public static Outcome ground(Chunk chunk, List<ModelBelief> beliefs) {
     List<Belief> kept = new ArrayList<>();
+    int injection = 0;
     for (ModelBelief belief : beliefs) {
-      ground(chunk, belief).ifPresent(kept::add);
+      Optional<Utterance> cited =
+          chunk.utterances().stream().filter(u -> u.index() == belief.utteranceIndex()).findFirst();
+      if (cited.isPresent() && InstructionsToAi.flagged(cited.get().text())) {
+        injection++;
+      } else {
+        cited.flatMap(utterance -> ground(utterance, belief)).ifPresent(kept::add);
+      }
     }
-    return new Outcome(kept, beliefs.size() - kept.size());
+    return new Outcome(kept, beliefs.size() - kept.size() - injection, injection);
   }
 
-  private static Optional<Belief> ground(Chunk chunk, ModelBelief belief) {
-    Optional<Utterance> cited =
-        chunk.utterances().stream().filter(u -> u.index() == belief.utteranceIndex()).findFirst();
-    if (cited.isEmpty()
-        || !sameSpeaker(cited.get().speaker(), belief.speaker())
-        || belief.statement().isBlank()) {
+  private static Optional<Belief> ground(Utterance utterance, ModelBelief belief) {
+    if (!sameSpeaker(utterance.speaker(), belief.speaker()) || belief.statement().isBlank()) {
       return Optional.empty();
     }
-    Utterance utterance = cited.get();
     return verbatim(utterance.text(), belief.evidenceQuote())
+        .filter(quote -> StatementSupport.quoteLongEnough(quote, utterance.text()))
+        .filter(quote -> StatementSupport.supports(quote, belief.statement()))
         .map(
             quote ->
                 new Belief(

@@ -1,97 +1,39 @@
 package dev.beliefs.extract;
 
-import dev.beliefs.model.Stance;
+import dev.beliefs.extract.rules.SentenceSignals;
+import dev.beliefs.extract.rules.Sentences;
+import dev.beliefs.extract.rules.StanceMarkers;
+import dev.beliefs.extract.rules.StatementText;
 import dev.beliefs.model.Utterance;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds beliefs with rules, in the words themselves: a sentence holds a belief when its speaker
- * marks a clause as their own view ("I think", "I'm convinced", "in my opinion"), rejects it ("I
- * don't think", "I doubt") or entertains it ("I'm not sure that"). The marker sets stance and
- * confidence; hedges inside the clause ("maybe", "probably", "kind of") lower the confidence. The
- * clause, with first-person words replaced by the speaker's name, becomes the statement; the whole
- * sentence, copied verbatim, is the evidence.
+ * Finds beliefs with rules, in the words themselves. Every sentence of every utterance is read; one
+ * that reads as a view its speaker holds ({@link SentenceSignals}: an evaluation, a prediction, a
+ * recommendation, a causal or normative claim, a comparison, a denial, a stance marker such as "I
+ * think") becomes a belief. Its stance and confidence come from its own markers and hedges ({@link
+ * StanceMarkers}), its statement is the sentence without the opening marker, fillers and false
+ * starts ({@link StatementText}), and its evidence is the whole sentence, copied verbatim.
  *
- * <p>Deterministic and free, it is far less perceptive than a language model: it misses beliefs
- * stated without a marker and cannot resolve references such as "that" or "it".
+ * <p>Deterministic and free, it is far less perceptive than a language model: it judges a sentence
+ * by its words, not its meaning, and cannot resolve references such as "that" or "it".
  */
 public final class OfflineBeliefRules {
 
-  private static final int MIN_CLAUSE_WORDS = 4;
-  private static final double HEDGE_PENALTY = 0.15;
+  private static final int MIN_QUOTE_WORDS = 6;
 
-  private record Marker(Pattern pattern, String stance, double confidence, boolean keepsSubject) {
-    static Marker of(String regex, String stance, double confidence) {
-      return new Marker(compile(regex), stance, confidence, false);
-    }
-  }
+  /**
+   * A sentence that opens by marking its speaker's stance ("I think that") counts a little more.
+   */
+  private static final double LEADING_MARKER_BONUS = 0.5;
 
-  /** "that" introducing the clause, but not "that's" or "that" as the clause's subject. */
-  private static final String THAT_AS_SUBJECT =
-      "(?!\\s+(?:is|was|has|had|would|will|could|can|maybe|probably|really|just)\\b)";
-
-  private static final String THAT = "(?: that(?=\\s)" + THAT_AS_SUBJECT + ")?";
-  private static final Pattern LEADING_THAT =
-      Pattern.compile("(?iu)^that(?=\\s)" + THAT_AS_SUBJECT + "\\s+");
-  private static final Pattern DANGLING_END =
-      Pattern.compile("(?iu)\\b(?:the|a|an|to|of|in|on|and|but|or|with|for|that|is|was)$");
-
-  private static final List<Marker> MARKERS =
-      List.of(
-          Marker.of(
-              "I (?:don't|do not|don’t) (?:really )?(?:believe|think)" + THAT, Stance.DENIES, 0.8),
-          Marker.of("I(?:'m| am|’m) not convinced" + THAT, Stance.DENIES, 0.7),
-          Marker.of("I doubt" + THAT, Stance.DENIES, 0.7),
-          Marker.of(
-              "I(?:'m| am|’m) not (?:sure|certain)(?: if| whether)?" + THAT, Stance.UNSURE, 0.4),
-          Marker.of("I (?:don't|do not|don’t) know (?:if|whether)", Stance.UNSURE, 0.35),
-          Marker.of("I wonder (?:if|whether)", Stance.UNSURE, 0.35),
-          Marker.of(
-              "I(?:'m| am|’m) (?:absolutely |really |pretty )?(?:convinced|sure|certain|confident)"
-                  + THAT,
-              Stance.AFFIRMS,
-              0.9),
-          Marker.of(
-              "I (?:strongly|firmly|truly|really) (?:believe|think)" + THAT, Stance.AFFIRMS, 0.9),
-          Marker.of(
-              "there(?:'s| is|’s) no (?:doubt|question)(?: about it,?)?" + THAT,
-              Stance.AFFIRMS,
-              0.9),
-          Marker.of("I know(?: that(?=\\s)|(?= (?-i:\\p{Lu})\\p{L}))", Stance.AFFIRMS, 0.85),
-          Marker.of("(?:I|we) (?:believe|think)" + THAT, Stance.AFFIRMS, 0.75),
-          Marker.of("I feel (?:like|that)", Stance.AFFIRMS, 0.7),
-          Marker.of("in my (?:opinion|view|experience),?", Stance.AFFIRMS, 0.75),
-          Marker.of("my (?:view|opinion|sense|feeling) is" + THAT, Stance.AFFIRMS, 0.75),
-          Marker.of("I(?:'d| would) (?:say|argue)" + THAT, Stance.AFFIRMS, 0.7),
-          Marker.of(
-              "I(?:'m| am|’m) a (?:big |firm |huge |strong )?believer (?:in|that)",
-              Stance.AFFIRMS,
-              0.85),
-          Marker.of("I (?:guess|suppose|suspect|imagine)" + THAT, Stance.AFFIRMS, 0.55),
-          Marker.of("it seems to me" + THAT, Stance.AFFIRMS, 0.55),
-          new Marker(compile("I (?:love|like)"), Stance.AFFIRMS, 0.7, true));
-
-  private static final Pattern HEDGES =
-      compile("maybe|probably|perhaps|might|kind of|sort of|somewhat|possibly|I guess");
-  private static final Pattern FILLERS =
-      Pattern.compile(
-          "(?iu)^(?:(?:so|and|but|well|yeah|yes|oh|now|actually|honestly|you know|I mean|um|uh"
-              + "|like|okay|ok|also|because|certainly|for (?:myself|me))\\b[,\\s]*|[-–—,.\\s]+)+");
-  private static final Pattern SENTENCE_END =
-      Pattern.compile(
-          "(?<=[.!?…][\"”’)]?)(?<!\\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|Jr|Sr|Prof|No|U\\.S|U\\.K|e\\.g|i\\.e)\\.)\\s+");
-  private static final Pattern ABOUT_LISTENER = Pattern.compile("(?iu)you\\b|your\\b");
-  private static final Pattern CLAUSE_END =
-      Pattern.compile("\\s*(?:;|\\s--\\s|\\s—\\s|\\s–\\s).*$");
   private static final Pattern PROPER_PHRASE =
       Pattern.compile("\\b\\p{Lu}[\\p{L}\\d'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d'’-]*)*");
   private static final Set<String> NOT_TOPICS =
@@ -178,7 +120,6 @@ public final class OfflineBeliefRules {
           "lots",
           "pretty",
           "quite");
-  private static final Map<Pattern, String> FIRST_PERSON = firstPerson();
 
   private OfflineBeliefRules() {}
 
@@ -186,7 +127,7 @@ public final class OfflineBeliefRules {
   public static List<ModelBelief> find(List<Utterance> utterances) {
     Map<String, ModelBelief> found = new LinkedHashMap<>();
     for (Utterance utterance : utterances) {
-      for (String sentence : sentences(utterance.text())) {
+      for (String sentence : Sentences.of(utterance.text())) {
         ModelBelief belief = fromSentence(utterance, sentence);
         if (belief != null) {
           found.putIfAbsent(
@@ -197,115 +138,30 @@ public final class OfflineBeliefRules {
     return List.copyOf(found.values());
   }
 
-  static List<String> sentences(String text) {
-    List<String> sentences = new ArrayList<>();
-    for (String sentence : SENTENCE_END.split(text)) {
-      if (!sentence.isBlank()) {
-        sentences.add(sentence.strip());
-      }
-    }
-    return sentences;
-  }
-
-  /** The belief of the first marker in the sentence that governs a long enough clause. */
   private static ModelBelief fromSentence(Utterance utterance, String sentence) {
-    if (sentence.endsWith("?")) {
+    if (sentence.split("\\s+").length < MIN_QUOTE_WORDS) {
       return null;
     }
-    List<MarkerMatch> matches = new ArrayList<>();
-    for (Marker marker : MARKERS) {
-      Matcher match = marker.pattern.matcher(sentence);
-      while (match.find()) {
-        matches.add(new MarkerMatch(marker, match.toMatchResult()));
-      }
+    StanceMarkers.Reading reading = StanceMarkers.read(sentence);
+    double score =
+        SentenceSignals.score(sentence) + (reading.markerEnd() > 0 ? LEADING_MARKER_BONUS : 0);
+    if (score < SentenceSignals.THRESHOLD) {
+      return null;
     }
-    matches.sort(
-        Comparator.comparingInt((MarkerMatch m) -> m.match.start())
-            .thenComparingInt(m -> -(m.match.end() - m.match.start())));
-    for (MarkerMatch match : matches) {
-      String clause = clause(sentence, match);
-      if (clause != null) {
-        return belief(utterance, sentence, match, clause);
-      }
-    }
-    return null;
-  }
-
-  private record MarkerMatch(Marker marker, MatchResult match) {}
-
-  private static ModelBelief belief(
-      Utterance utterance, String sentence, MarkerMatch match, String clause) {
-    Marker marker = match.marker;
-    String speaker = utterance.speaker();
-    String statement =
-        marker.keepsSubject
-            ? speaker + " " + thirdPerson(match.match.group()) + " " + clause
-            : clause;
-    statement = sentenceCase(replaceFirstPerson(statement, speaker));
-    double confidence = marker.confidence;
-    if (HEDGES.matcher(clause).find()) {
-      confidence = Math.max(0.2, confidence - HEDGE_PENALTY);
+    String statement = StatementText.of(sentence, reading.markerEnd());
+    if (statement.split("\\s+").length < MIN_QUOTE_WORDS - 2) {
+      return null;
     }
     return new ModelBelief(
-        speaker,
+        utterance.speaker(),
         statement,
-        marker.stance,
-        Math.round(confidence * 100) / 100.0,
-        topic(clause, speaker),
+        reading.stance(),
+        reading.confidence(),
+        topic(
+            Character.toLowerCase(statement.charAt(0)) + statement.substring(1),
+            utterance.speaker()),
         sentence,
         utterance.index());
-  }
-
-  /**
-   * The proposition a marker governs: what follows it, or the whole sentence without it when the
-   * marker is a parenthetical ("that has been, I think, a nice development"). Null when too short.
-   */
-  private static String clause(String sentence, MarkerMatch markerMatch) {
-    MatchResult marker = markerMatch.match;
-    String before = FILLERS.matcher(sentence.substring(0, marker.start())).replaceFirst("").strip();
-    String after = sentence.substring(marker.end());
-    boolean parenthetical =
-        !before.isEmpty()
-            && sentence.substring(0, marker.start()).stripTrailing().endsWith(",")
-            && after.startsWith(",");
-    String clause = parenthetical ? before.replaceAll(",$", "") + " " + after.substring(1) : after;
-    String previous;
-    do {
-      previous = clause;
-      clause = FILLERS.matcher(clause).replaceFirst("");
-      Matcher repeated = markerMatch.marker.pattern.matcher(clause);
-      if (repeated.lookingAt()) {
-        clause = clause.substring(repeated.end());
-      }
-      clause = LEADING_THAT.matcher(clause).replaceFirst("");
-    } while (!clause.equals(previous));
-    clause = CLAUSE_END.matcher(clause).replaceFirst("").strip();
-    clause = clause.replaceAll("[\\s,]+$", "").replaceAll("\\s+", " ");
-    boolean aboutListener = ABOUT_LISTENER.matcher(clause).lookingAt();
-    boolean unfinished = DANGLING_END.matcher(clause).find();
-    return aboutListener || unfinished || clause.split(" ").length < MIN_CLAUSE_WORDS
-        ? null
-        : clause;
-  }
-
-  private static String thirdPerson(String verbPhrase) {
-    String verb = verbPhrase.substring(verbPhrase.indexOf(' ') + 1).toLowerCase(Locale.ROOT);
-    return verb + "s";
-  }
-
-  private static String replaceFirstPerson(String text, String speaker) {
-    String result = text;
-    for (Map.Entry<Pattern, String> rule : FIRST_PERSON.entrySet()) {
-      String replacement = rule.getValue().replace("{S}", Matcher.quoteReplacement(speaker));
-      result = rule.getKey().matcher(result).replaceAll(replacement);
-    }
-    return result;
-  }
-
-  private static String sentenceCase(String text) {
-    String trimmed = text.strip();
-    String capitalised = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
-    return capitalised.matches(".*[.!…]$") ? capitalised : capitalised + ".";
   }
 
   /** A named thing the clause mentions, else its first two content words. */
@@ -327,26 +183,5 @@ public final class OfflineBeliefRules {
       }
     }
     return words.isEmpty() ? "general" : String.join(" ", words);
-  }
-
-  private static Map<Pattern, String> firstPerson() {
-    Map<Pattern, String> rules = new LinkedHashMap<>();
-    rules.put(Pattern.compile("\\bI(?:'m|’m| am)\\b"), "{S} is");
-    rules.put(Pattern.compile("\\bI(?:'ve|’ve| have)\\b"), "{S} has");
-    rules.put(Pattern.compile("\\bI(?:'d|’d)\\b"), "{S} would");
-    rules.put(Pattern.compile("\\bI(?:'ll|’ll)\\b"), "{S} will");
-    rules.put(
-        Pattern.compile(
-            "\\bI (love|like|think|believe|know|want|feel|hope|guess|need|see|find)\\b"),
-        "{S} $1s");
-    rules.put(Pattern.compile("\\bI\\b"), "{S}");
-    rules.put(Pattern.compile("\\b[Mm]yself\\b"), "{S}");
-    rules.put(Pattern.compile("\\b[Mm]y\\b"), "{S}'s");
-    rules.put(Pattern.compile("\\bme\\b"), "{S}");
-    return rules;
-  }
-
-  private static Pattern compile(String regex) {
-    return Pattern.compile("(?iu)\\b(?:" + regex + ")\\b");
   }
 }

@@ -11,12 +11,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code DIR/run-summary.json}. The counts add up: {@code chunks} (sent to extraction) = succeeded
  * + {@code chunks_failed}; windows too short to send are {@code chunks_skipped}; {@code
  * beliefs_found} grounded beliefs over all chunks merge into {@code beliefs}; {@code
- * ungrounded_dropped} were thrown away for evidence not in the transcript. {@code cost_usd} is what
- * was spent, against the cap {@code max_cost_usd} when there is one; {@code saved_usd} is what the
- * {@code cache_hits} cost when they were first asked, and {@code cache_corrupt} counts cache
- * entries found unusable and asked again. Of the {@code transcripts} read, {@code
- * transcripts_skipped} were left alone because an incremental run found their results already in
- * the output. {@code batch} says the chunks went through the Batch API, priced at its price.
+ * ungrounded_dropped} were thrown away for evidence not in the transcript or unable to show them,
+ * {@code injection_dropped} for citing an utterance that gives an AI system instructions. {@code
+ * cost_usd} is what was spent, against the cap {@code max_cost_usd} when there is one; {@code
+ * saved_usd} is what the {@code cache_hits} cost when they were first asked, and {@code
+ * cache_corrupt} counts cache entries found unusable and asked again. Of the {@code transcripts}
+ * read, {@code transcripts_skipped} were left alone because an incremental run found their results
+ * already in the output. {@code batch} says the chunks went through the Batch API, priced at its
+ * price.
  *
  * <p>{@code lost_requests} were sent but their answers never came back (timeouts, broken
  * connections, a worker lost with them in flight): they are in {@code requests} but not in {@code
@@ -42,6 +44,7 @@ public record RunSummary(
     long beliefs,
     long beliefsFound,
     long ungroundedDropped,
+    long injectionDropped,
     long promptTokens,
     long cachedPromptTokens,
     long completionTokens,
@@ -104,6 +107,7 @@ public record RunSummary(
         mergedBeliefs,
         total.beliefs(),
         total.ungroundedDropped(),
+        total.injectionDropped(),
         total.promptTokens(),
         total.cachedPromptTokens(),
         total.completionTokens(),
@@ -144,6 +148,7 @@ public record RunSummary(
         beliefs,
         beliefsFound,
         ungroundedDropped,
+        injectionDropped,
         promptTokens,
         cachedPromptTokens,
         completionTokens,

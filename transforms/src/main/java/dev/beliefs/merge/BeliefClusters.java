@@ -1,53 +1,54 @@
 package dev.beliefs.merge;
 
-import dev.beliefs.model.Belief;
 import dev.beliefs.model.Evidence;
 import dev.beliefs.model.MergedBelief;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Groups the mentions of one transcript into distinct beliefs. Two candidates (mentions with the
- * same speaker and normalised statement) are the same belief when they share speaker and stance and
- * either their statements share at least {@value #SAME_WORDING} of their words, or they cite
- * overlapping words of the same utterance and share at least {@value #SAME_EVIDENCE_WORDING} of
- * their words. Groups are the connected components of that relation, so the result depends only on
- * the set of mentions, never on the order they arrived in.
+ * Groups the mentions of one transcript into distinct beliefs. Mentions of one speaker, stance and
+ * normalised statement are one {@link Candidate}. Candidates are visited lowest level first, then
+ * in transcript order of their anchor; each joins the group whose canonical candidate (the group's
+ * first) it is the same belief as ({@link SameBelief}), the most similar one if several, or starts
+ * a group. Comparing with the canonical only, never with any member, keeps chains of small steps
+ * from joining beliefs that are far apart.
+ *
+ * <p>The result depends only on the set of mentions. A group's canonical candidate gives the merged
+ * belief its statement, stance, topic and id ({@link BeliefIds}); since lower levels are visited
+ * first, adding a higher level or rerunning never changes the canonical of a belief already found,
+ * so neither its id nor its statement moves.
  */
 final class BeliefClusters {
-
-  static final double SAME_WORDING = 0.6;
-  static final double SAME_EVIDENCE_WORDING = 0.25;
 
   private BeliefClusters() {}
 
   static List<MergedBelief> merge(String transcriptId, Collection<Mention> mentions) {
-    List<Candidate> candidates = candidates(mentions);
-    int[] parent = new int[candidates.size()];
-    Arrays.setAll(parent, i -> i);
-    for (int i = 0; i < candidates.size(); i++) {
-      for (int j = i + 1; j < candidates.size(); j++) {
-        if (candidates.get(i).sameBeliefAs(candidates.get(j))) {
-          parent[root(parent, i)] = root(parent, j);
+    List<List<Candidate>> groups = new ArrayList<>();
+    for (Candidate candidate : candidates(mentions)) {
+      List<Candidate> home = null;
+      double best = -1;
+      for (List<Candidate> group : groups) {
+        Candidate canonical = group.get(0);
+        if (SameBelief.same(canonical, candidate)
+            && SameBelief.similarity(canonical, candidate) > best) {
+          home = group;
+          best = SameBelief.similarity(canonical, candidate);
         }
       }
+      if (home == null) {
+        home = new ArrayList<>();
+        groups.add(home);
+      }
+      home.add(candidate);
     }
-    Map<Integer, List<Candidate>> groups = new TreeMap<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(candidates.get(i));
-    }
-    return groups.values().stream()
+    return groups.stream()
         .map(group -> toBelief(transcriptId, group))
         .sorted(
             Comparator.comparingInt((MergedBelief b) -> b.evidence().get(0).utteranceIndex())
@@ -56,62 +57,33 @@ final class BeliefClusters {
   }
 
   private static List<Candidate> candidates(Collection<Mention> mentions) {
-    Map<String, List<Mention>> byId = new TreeMap<>();
+    Map<String, List<Mention>> byKey = new TreeMap<>();
     for (Mention mention : mentions) {
-      Belief belief = mention.belief();
-      byId.computeIfAbsent(
-              BeliefIds.of(belief.speaker(), belief.statement()), k -> new ArrayList<>())
-          .add(mention);
+      byKey.computeIfAbsent(Candidate.key(mention.belief()), k -> new ArrayList<>()).add(mention);
     }
-    return byId.entrySet().stream().map(e -> new Candidate(e.getKey(), e.getValue())).toList();
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
+    return byKey.entrySet().stream()
+        .map(e -> new Candidate(e.getKey(), e.getValue()))
+        .sorted(Candidate.ORDER)
+        .toList();
   }
 
   private static MergedBelief toBelief(String transcriptId, List<Candidate> group) {
-    Candidate representative =
-        group.stream()
-            .min(
-                Comparator.comparingInt((Candidate c) -> -c.mentions.size())
-                    .thenComparing(c -> c.id))
-            .orElseThrow();
+    Candidate canonical = group.get(0);
     List<Mention> all =
         group.stream()
             .flatMap(c -> c.mentions.stream())
             .sorted(Comparator.comparing(Mention::toString))
             .toList();
-    Belief first = representative.mentions.get(0).belief();
     return new MergedBelief(
         transcriptId,
-        representative.id,
-        first.speaker(),
-        first.statement(),
-        majorityStance(all, first.stance()),
+        BeliefIds.of(canonical),
+        canonical.speaker,
+        canonical.statement,
+        canonical.stance,
         meanConfidence(all),
-        first.topic(),
+        canonical.mentions.get(0).belief().topic(),
         all.stream().map(Mention::level).distinct().sorted().toList(),
         distinctEvidence(all));
-  }
-
-  private static String majorityStance(List<Mention> mentions, String tieBreak) {
-    Map<String, Long> counts =
-        mentions.stream()
-            .collect(
-                Collectors.groupingBy(
-                    m -> m.belief().stance(), TreeMap::new, Collectors.counting()));
-    long best = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    List<String> leaders =
-        counts.entrySet().stream()
-            .filter(e -> e.getValue() == best)
-            .map(Map.Entry::getKey)
-            .toList();
-    return leaders.contains(tieBreak) ? tieBreak : leaders.get(0);
   }
 
   private static double meanConfidence(List<Mention> mentions) {
@@ -149,51 +121,5 @@ final class BeliefClusters {
           }
         });
     return evidence;
-  }
-
-  private static final class Candidate {
-    final String id;
-    final List<Mention> mentions;
-    final String speaker;
-    final String stance;
-    final Set<String> words;
-
-    Candidate(String id, List<Mention> mentions) {
-      this.id = id;
-      this.mentions = mentions.stream().sorted(Comparator.comparing(Mention::toString)).toList();
-      Belief belief = this.mentions.get(0).belief();
-      this.speaker = belief.speaker();
-      this.stance = belief.stance();
-      this.words = new HashSet<>(List.of(BeliefIds.normalise(belief.statement()).split(" ")));
-    }
-
-    boolean sameBeliefAs(Candidate other) {
-      if (!speaker.equals(other.speaker) || !stance.equals(other.stance)) {
-        return false;
-      }
-      double overlap = jaccard(words, other.words);
-      return overlap >= SAME_WORDING || (overlap >= SAME_EVIDENCE_WORDING && sharesEvidence(other));
-    }
-
-    private boolean sharesEvidence(Candidate other) {
-      for (Mention mine : mentions) {
-        for (Mention theirs : other.mentions) {
-          Evidence a = mine.belief().evidence();
-          Evidence b = theirs.belief().evidence();
-          if (a.utteranceIndex() == b.utteranceIndex()
-              && (a.quote().contains(b.quote()) || b.quote().contains(a.quote()))) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-
-    private static double jaccard(Set<String> a, Set<String> b) {
-      Set<String> union = new HashSet<>(a);
-      union.addAll(b);
-      long shared = a.stream().filter(b::contains).count();
-      return union.isEmpty() ? 0 : (double) shared / union.size();
-    }
   }
 }

@@ -21,7 +21,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param costUsd cost of every billed attempt
  * @param latencyMs time from the first request to the final answer
  * @param beliefs grounded beliefs kept
- * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance
+ * @param ungroundedDropped beliefs dropped because their evidence was not in the cited utterance or
+ *     could not show them
+ * @param injectionDropped beliefs dropped because they cite an utterance that gives an AI system
+ *     instructions
  * @param savedUsd for an answer from the cache, what it cost when it was first asked
  * @param cacheCorrupt a response cache entry for the chunk was unusable and asked again
  * @param finishedAtMs when the answer (or the last failure) came, epoch milliseconds
@@ -45,6 +48,7 @@ public record CallStats(
     long latencyMs,
     int beliefs,
     int ungroundedDropped,
+    int injectionDropped,
     BigDecimal savedUsd,
     boolean cacheCorrupt,
     long finishedAtMs,

@@ -9,7 +9,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * One line of {@code beliefs/*.jsonl}: a belief of one transcript after merging across chunks and
  * levels.
  *
- * @param beliefId stable hash of the speaker and the normalised statement
+ * @param beliefId stable hash of the belief's speaker, stance, canonical statement and earliest
+ *     evidence at its lowest level; adding levels or runs or reordering inputs does not move it
  * @param levels the levels it was found at, ascending
  * @param evidence every distinct quote that shows it, in transcript order
  */

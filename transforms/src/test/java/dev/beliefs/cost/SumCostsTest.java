@@ -33,6 +33,7 @@ class SumCostsTest {
               100,
               2,
               1,
+              2,
               BigDecimal.ZERO,
               false,
               0,
@@ -53,6 +54,7 @@ class SumCostsTest {
               900,
               1,
               0,
+              0,
               BigDecimal.ZERO,
               false,
               15_000,
@@ -71,6 +73,7 @@ class SumCostsTest {
               new Usage(600, 0, 0),
               new BigDecimal("0.00009"),
               3000,
+              0,
               0,
               0,
               BigDecimal.ZERO,
@@ -101,6 +104,7 @@ class SumCostsTest {
               assertEquals(new BigDecimal("0.00090"), total.costUsd());
               assertEquals(3, total.beliefs());
               assertEquals(1, total.ungroundedDropped());
+              assertEquals(2, total.injectionDropped());
               assertEquals(2, s.perLevel().get(1).chunks());
               assertEquals(new BigDecimal("0.00081"), s.perLevel().get(1).costUsd());
               assertEquals(1, s.perLevel().get(5).chunksFailed());
@@ -155,6 +159,7 @@ class SumCostsTest {
         Usage.NONE,
         BigDecimal.ZERO,
         10,
+        0,
         0,
         0,
         BigDecimal.ZERO,

@@ -3,6 +3,8 @@ package dev.beliefs.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beliefs.extract.rules.StanceMarkers;
+import dev.beliefs.extract.rules.StatementText;
 import dev.beliefs.model.Stance;
 import dev.beliefs.model.Utterance;
 import dev.beliefs.parse.LabelledTextFormat;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OfflineBeliefRulesTest {
 
   @Test
-  void nasaTranscript_findsTheGuestsAndTheHostsStatedViewsWithVerbatimQuotes() throws Exception {
+  void nasaTranscript_findsBothSpeakersViewsWithVerbatimSentencesAsQuotes() throws Exception {
     List<Utterance> utterances =
         new LabelledTextFormat()
             .parse(TestData.text(TestData.conversation("nasa-hwhap-ep218.txt")));
@@ -24,70 +26,116 @@ class OfflineBeliefRulesTest {
 
     Map<String, List<ModelBelief>> bySpeaker =
         beliefs.stream().collect(Collectors.groupingBy(ModelBelief::speaker));
-    assertTrue(bySpeaker.get("Kay Taylor").size() >= 5, beliefs.toString());
+    assertTrue(bySpeaker.get("Kay Taylor").size() >= 10, beliefs.toString());
     assertTrue(bySpeaker.get("Gary Jordan").size() >= 2, beliefs.toString());
     for (ModelBelief belief : beliefs) {
       String spoken = utterances.get(belief.utteranceIndex()).text();
       assertTrue(spoken.contains(belief.evidenceQuote()), belief.toString());
       assertEquals(belief.speaker(), utterances.get(belief.utteranceIndex()).speaker());
+      assertTrue(belief.evidenceQuote().split("\\s+").length >= 6, belief.toString());
     }
     assertTrue(
         beliefs.stream()
             .anyMatch(
                 b ->
-                    b.speaker().equals("Kay Taylor")
-                        && b.statement()
-                            .equals(
-                                "Sally embodied where space exploration quickly was headed: expanded"
-                                    + " opportunity, expanded horizons.")),
+                    b.statement()
+                        .equals(
+                            "It's an elegantly elaborate, yet very practical program, that again"
+                                + " allows school children access to real time science on the"
+                                + " ISS.")),
         beliefs.toString());
   }
 
   @Test
-  void markerSetsStanceAndConfidence_andFirstPersonBecomesTheSpeaker() {
+  void evaluationsPredictionsNormsAndCauses_areBeliefs_withTheirStance() {
     List<ModelBelief> beliefs =
         OfflineBeliefRules.find(
             List.of(
                 new Utterance(
-                    0, "Ana", null, null, "I'm convinced that remote classes help shy students."),
+                    0,
+                    "Ana",
+                    null,
+                    null,
+                    "Honestly, I'm convinced that remote classes are really great for shy"
+                        + " students."),
                 new Utterance(
-                    1, "Ben", null, null, "I don't think the camera will ever be upgraded."),
+                    1,
+                    "Ben",
+                    null,
+                    null,
+                    "I don't think the new camera will be better than the old one."),
                 new Utterance(
                     2,
                     "Ana",
                     null,
                     null,
-                    "I'm not sure whether my students would agree with that idea."),
+                    "With the new optics we may be able to push night photography, because it is"
+                        + " hard today."),
                 new Utterance(
-                    3, "Ben", null, null, "I think maybe the program should expand abroad.")));
+                    3,
+                    "Ben",
+                    null,
+                    null,
+                    "Teams should break up a monolith only when they need to scale one piece, since it"
+                        + " is complicated.")));
 
     assertEquals(4, beliefs.size(), beliefs.toString());
     assertEquals(
         new ModelBelief(
             "Ana",
-            "Remote classes help shy students.",
+            "Remote classes are really great for shy students.",
             Stance.AFFIRMS,
-            0.9,
+            0.95,
             "remote classes",
-            "I'm convinced that remote classes help shy students.",
+            "Honestly, I'm convinced that remote classes are really great for shy students.",
             0),
         beliefs.get(0));
     assertEquals(Stance.DENIES, beliefs.get(1).stance());
-    assertEquals("The camera will ever be upgraded.", beliefs.get(1).statement());
+    assertEquals("The new camera will be better than the old one.", beliefs.get(1).statement());
     assertEquals(Stance.UNSURE, beliefs.get(2).stance());
-    assertEquals("Ana's students would agree with that idea.", beliefs.get(2).statement());
-    assertEquals(0.6, beliefs.get(3).confidence());
+    assertEquals(Stance.AFFIRMS, beliefs.get(3).stance());
   }
 
   @Test
-  void questionsGreetingsAndShortClauses_holdNoBelief() {
+  void fillersFalseStartsAndAsides_leaveTheStatement() {
+    String spoken =
+        "And, you know, some of the images -- I'm not going to lie -- feature a lot of clouds,"
+            + " because there, there typically are clouds between the station and the Earth.";
+
+    assertEquals(
+        "Some of the images feature a lot of clouds, because there typically are clouds between"
+            + " the station and the Earth.",
+        StatementText.of(spoken, 0));
+  }
+
+  @Test
+  void aStanceMarkerOpeningTheSentence_leavesTheStatement_unlessWhatFollowsIsAFragment() {
+    String marked = "So I think that teachers are the real innovators here.";
+    String fragment = "I think about it every day, honestly.";
+
+    assertEquals(
+        "Teachers are the real innovators here.",
+        StatementText.of(marked, StanceMarkers.read(marked).markerEnd()));
+    assertEquals(
+        "I think about it every day, honestly.",
+        StatementText.of(fragment, StanceMarkers.read(fragment).markerEnd()));
+  }
+
+  @Test
+  void questionsGreetingsProcedureAndNarration_holdNoBelief() {
     List<ModelBelief> beliefs =
         OfflineBeliefRules.find(
             List.of(
-                new Utterance(0, "Ana", null, null, "Do you think the program works?"),
-                new Utterance(1, "Ben", null, null, "Thanks for having me. I think so."),
+                new Utterance(0, "Ana", null, null, "Do you think the program is really great?"),
+                new Utterance(1, "Ben", null, null, "Thanks so much for having me on the podcast."),
                 new Utterance(
-                    2, "Ana", null, null, "I think you said sixty countries took part.")));
+                    2, "Ana", null, null, "I went to Huntsville and I was there for a week."),
+                new Utterance(
+                    3,
+                    "Ben",
+                    null,
+                    null,
+                    "I want to talk about the camera next, so let's move on.")));
 
     assertEquals(List.of(), beliefs);
   }

@@ -102,6 +102,7 @@ class SkipProcessedTest {
             9,
             0,
             0,
+            0,
             BigDecimal.ZERO,
             false,
             0,

@@ -1,6 +1,7 @@
 package dev.beliefs.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.beliefs.model.Belief;
 import dev.beliefs.model.CallStats;
@@ -38,6 +39,7 @@ class MergeBeliefsTest {
           BigDecimal.ZERO,
           5,
           1,
+          0,
           0,
           BigDecimal.ZERO,
           false,
@@ -106,7 +108,7 @@ class MergeBeliefsTest {
                 3),
             belief(
                 "Kay",
-                "The new camera will make the pictures better.",
+                "The new camera will improve the pictures.",
                 "affirms",
                 0.6,
                 "I think the images are only going to get better",
@@ -121,7 +123,14 @@ class MergeBeliefsTest {
 
     assertEquals(2, merged.size(), merged.toString());
     MergedBelief teachers = merged.get(0);
-    assertEquals(BeliefIds.of("Kay", "Teachers are the real innovators."), teachers.beliefId());
+    assertEquals(
+        BeliefIds.of(
+            "Kay",
+            "affirms",
+            "Teachers are the real innovators.",
+            3,
+            "the teachers are the real innovators"),
+        teachers.beliefId());
     assertEquals("Teachers are the real innovators.", teachers.statement());
     assertEquals(List.of(1, 5), teachers.levels());
     assertEquals(
@@ -134,10 +143,163 @@ class MergeBeliefsTest {
   }
 
   @Test
-  void beliefIdIgnoresCaseAndPunctuation() {
+  void beliefIds_andStatements_doNotMoveWhenAHigherLevelIsAdded() {
+    List<ChunkResult> withLevel15 = new ArrayList<>(results());
+    withLevel15.add(
+        result(
+            "ep",
+            15,
+            0,
+            belief(
+                "Kay",
+                "Teachers are the real innovators of this program, pushing it forward.",
+                "affirms",
+                0.9,
+                "they push the program",
+                1),
+            belief(
+                "Kay",
+                "Teachers are the real innovators, and they push the program.",
+                "affirms",
+                0.9,
+                "teachers are the real innovators",
+                3),
+            belief(
+                "Kay", "Night photography is hard from orbit.", "affirms", 0.8, "it is hard", 0)));
+
+    List<MergedBelief> before = merge(results()).get(0).beliefs();
+    List<MergedBelief> after = merge(withLevel15).get(0).beliefs();
+
+    for (MergedBelief found : before) {
+      MergedBelief again =
+          after.stream()
+              .filter(b -> b.beliefId().equals(found.beliefId()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("lost " + found + " in " + after));
+      assertEquals(found.statement(), again.statement());
+    }
     assertEquals(
-        BeliefIds.of("Kay", "Teachers are the real innovators."),
-        BeliefIds.of("kay", "teachers are the REAL innovators!"));
+        List.of(1, 5, 15),
+        after.stream()
+            .filter(b -> b.beliefId().equals(before.get(0).beliefId()))
+            .findFirst()
+            .orElseThrow()
+            .levels());
+  }
+
+  @Test
+  void beliefIds_doNotMoveOnARerun_orWhenInputsAreReordered() {
+    List<String> first = ids(merge(results()));
+    List<ChunkResult> reversed = new ArrayList<>(results());
+    Collections.reverse(reversed);
+
+    assertEquals(first, ids(merge(results())));
+    assertEquals(first, ids(merge(reversed)));
+  }
+
+  private static List<String> ids(List<TranscriptBeliefs> merged) {
+    return merged.stream()
+        .flatMap(t -> t.beliefs().stream())
+        .map(MergedBelief::beliefId)
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void statementsDifferingByANegationOrAnAntonym_stayApart_evenOnOneQuote() {
+    List<ChunkResult> results =
+        List.of(
+            result(
+                "ep",
+                1,
+                0,
+                belief(
+                    "Kay",
+                    "The new camera is safe for the crew.",
+                    "affirms",
+                    0.8,
+                    "the camera is safe",
+                    1)),
+            result(
+                "ep",
+                5,
+                0,
+                belief(
+                    "Kay",
+                    "The new camera is not safe for the crew.",
+                    "affirms",
+                    0.8,
+                    "the camera is safe",
+                    1),
+                belief(
+                    "Kay",
+                    "The new camera makes images better.",
+                    "affirms",
+                    0.8,
+                    "images get better",
+                    2)),
+            result(
+                "ep",
+                15,
+                0,
+                belief(
+                    "Kay",
+                    "The new camera makes images worse.",
+                    "affirms",
+                    0.8,
+                    "images get better",
+                    2)));
+
+    assertEquals(4, merge(results).get(0).beliefs().size());
+  }
+
+  @Test
+  void aChainOfSmallSteps_doesNotJoinBeliefsThatAreFarApart() {
+    List<ChunkResult> results =
+        List.of(
+            result(
+                "ep",
+                1,
+                1,
+                belief(
+                    "Kay",
+                    "Students love taking pictures of Earth from space.",
+                    "affirms",
+                    0.8,
+                    "students love it",
+                    1)),
+            result(
+                "ep",
+                1,
+                2,
+                belief(
+                    "Kay",
+                    "Students love taking photos of clouds from space.",
+                    "affirms",
+                    0.8,
+                    "they love clouds",
+                    2)),
+            result(
+                "ep",
+                1,
+                3,
+                belief(
+                    "Kay",
+                    "Teachers enjoy taking photos of clouds from space.",
+                    "affirms",
+                    0.8,
+                    "teachers enjoy clouds",
+                    3)));
+
+    List<MergedBelief> merged = merge(results).get(0).beliefs();
+
+    assertEquals(
+        List.of(
+            "Students love taking pictures of Earth from space.",
+            "Teachers enjoy taking photos of clouds from space."),
+        merged.stream().map(MergedBelief::statement).toList());
+    assertEquals(
+        List.of(1, 2), merged.get(0).evidence().stream().map(Evidence::utteranceIndex).toList());
   }
 
   @Test
@@ -201,12 +363,10 @@ class MergeBeliefsTest {
                     "remote school does not work",
                     2)));
 
-    assertEquals(
-        1, merge(results).get(0).beliefs().size(), "same speaker and statement share one id");
-    assertEquals(
-        "affirms",
-        merge(results).get(0).beliefs().get(0).stance(),
-        "a tie keeps the representative's stance");
+    List<MergedBelief> merged = merge(results).get(0).beliefs();
+
+    assertEquals(List.of("affirms", "denies"), merged.stream().map(MergedBelief::stance).toList());
+    assertNotEquals(merged.get(0).beliefId(), merged.get(1).beliefId());
   }
 
   @Test

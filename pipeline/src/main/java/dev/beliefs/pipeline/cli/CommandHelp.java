@@ -96,6 +96,7 @@ public final class CommandHelp {
           case "simulate" -> simulate();
           case "bench" -> BENCH;
           case "runs" -> RUNS;
+          case "eval" -> EVAL;
           default -> null;
         });
   }
@@ -192,6 +193,20 @@ public final class CommandHelp {
               + " cost, wall time.",
           "");
 
+  private static final String EVAL =
+      String.join(
+          "\n",
+          "usage: ./beliefs eval --gold=DIR --output=RUN_DIR [--input=PATTERN]",
+          "",
+          "Scores a finished run against reference beliefs (DIR/<transcript id>.jsonl, as in"
+              + " testdata/gold):",
+          "precision, recall of core and of all references, F1, stance agreement and the levels"
+              + " of the matches,",
+          "per transcript and in total. Writes RUN_DIR/eval.json and prints a table. --input names"
+              + " the transcripts",
+          "(default: where the run's manifests say they were read). See docs/quality.md.",
+          "");
+
   /** The usage of the tool as a whole. */
   public static final String USAGE =
       String.join(
@@ -205,6 +220,8 @@ public final class CommandHelp {
           "  simulate  --port=P [options]: an OpenAI-compatible server on 127.0.0.1 for tests",
           "  bench     --output=DIR [options]: benchmarks against the simulator",
           "  runs      DIR: the runs recorded in DIR/runs.jsonl, side by side",
+          "  eval      --gold=DIR --output=RUN_DIR: score a finished run against reference"
+              + " beliefs",
           "",
           "./beliefs COMMAND --help (or -h) shows a command's options; ./beliefs --version the"
               + " versions.",

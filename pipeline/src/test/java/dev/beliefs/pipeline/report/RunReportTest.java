@@ -35,6 +35,7 @@ class RunReportTest {
             7,
             1,
             0,
+            0,
             BigDecimal.ZERO,
             0,
             BigDecimal.ZERO,
@@ -52,6 +53,7 @@ class RunReportTest {
             400,
             new BigDecimal("0.0011"),
             3,
+            0,
             0,
             0,
             BigDecimal.ZERO,
@@ -74,6 +76,7 @@ class RunReportTest {
             4, // beliefs
             10, // beliefs found
             1, // ungrounded
+            0, // injection
             26_000,
             1_024,
             1_300,
