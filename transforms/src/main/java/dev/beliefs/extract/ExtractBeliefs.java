@@ -105,7 +105,8 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
                     new ExtractChunkFn(
                         extractors,
                         price,
-                        new ExtractChunkFn.Scheduling(schedulerKey, workers, sharing, backlog, tally),
+                        new ExtractChunkFn.Scheduling(
+                            schedulerKey, workers, sharing, backlog, tally),
                         extracted,
                         failed))
                 .withOutputTags(extracted, TupleTagList.of(failed)));

@@ -5,7 +5,6 @@ import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
