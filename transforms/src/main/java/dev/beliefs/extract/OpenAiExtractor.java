@@ -121,10 +121,15 @@ public final class OpenAiExtractor implements BeliefExtractor {
       }
       attempts.cacheCorrupt = found instanceof ResponseCache.Corrupt;
       notes.unanswered(cacheKey, chunk.id()).ifPresent(attempts::lostEarlier);
+      Extraction answered = null;
       try {
-        return ask(chunk, attempts, cacheKey);
+        answered = ask(chunk, attempts, cacheKey);
+        return answered;
       } finally {
-        if (attempts.sent() > 0) {
+        // A call the runner gave up (its task cancelled or failed over) may be in flight: its note
+        // stays, so that the next attempt at the chunk counts that request as lost.
+        boolean abandoned = answered == null && Thread.currentThread().isInterrupted();
+        if (attempts.sent() > 0 && !abandoned) {
           notes.settled(cacheKey);
         }
       }

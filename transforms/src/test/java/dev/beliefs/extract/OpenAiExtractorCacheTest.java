@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -239,6 +240,40 @@ class OpenAiExtractorCacheTest {
       hold.countDown();
       workers.shutdownNow();
     }
+    assertEquals(List.of(), notes());
+  }
+
+  @Test
+  void aCallTheRunnerAbandonsInFlight_keepsItsNote_andTheNextAttemptCountsItLost()
+      throws Exception {
+    hold = new CountDownLatch(1);
+    OpenAiSettings settings =
+        TeachersChunk.settings(
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 2, "cache-test");
+    OpenAiClient client =
+        new OpenAiClient(
+            settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(30));
+    OpenAiExtractor abandoned =
+        new OpenAiExtractor(
+            settings,
+            client,
+            new RequestGate(RateLimits.NONE),
+            new Budget(null),
+            millis -> {},
+            new ResponseCache(cacheDir.toString(), "run-1"));
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    Future<Extraction> asking = workers.submit(() -> abandoned.extract(CHUNK));
+    arrived.await();
+    // What a cancelled task's release does: interrupt the call's thread, close its connections.
+    workers.shutdownNow();
+    client.close();
+    assertThrows(ExecutionException.class, asking::get);
+    hold.countDown();
+
+    Extraction restarted = extractor("run-1").extract(CHUNK);
+
+    assertEquals(2, requests.get());
+    assertEquals(new LostRequests(1, new Usage(900, 0, 800)), restarted.lost());
     assertEquals(List.of(), notes());
   }
 

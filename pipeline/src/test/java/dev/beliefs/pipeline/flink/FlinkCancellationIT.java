@@ -228,7 +228,10 @@ class FlinkCancellationIT {
     ClusterJobs.assertSameBeliefs(directOutput, output);
     JsonNode summary = ClusterJobs.summary(output);
     long chunks = ClusterJobs.summary(directOutput).get("chunks").asLong();
-    assertEquals(chunks, summary.get("requests").asLong(), summary.toString());
+    assertEquals(chunks, summary.get("chunks").asLong(), summary.toString());
+    assertEquals(
+        inFlightAtKill.get().size(), summary.get("lost_requests").asLong(), summary.toString());
+    assertEquals(described.get("requests"), summary.get("requests").asInt(), summary.toString());
     assertEquals(0, summary.get("cache_hits").asLong(), summary.toString());
   }
 
