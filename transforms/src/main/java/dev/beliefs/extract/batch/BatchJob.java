@@ -1,14 +1,14 @@
 package dev.beliefs.extract.batch;
 
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.extract.ApiErrorException;
-import dev.beliefs.extract.BeliefAnswer;
-import dev.beliefs.extract.ChatResponse;
-import dev.beliefs.extract.ChatSettings;
 import dev.beliefs.extract.Extraction;
 import dev.beliefs.extract.ExtractionFailedException;
-import dev.beliefs.extract.MalformedAnswerException;
-import dev.beliefs.extract.ModelBelief;
+import dev.beliefs.extract.openai.ApiErrorException;
+import dev.beliefs.extract.openai.ChatResponse;
+import dev.beliefs.extract.openai.ChatSettings;
+import dev.beliefs.extract.prompt.BeliefAnswer;
+import dev.beliefs.extract.prompt.MalformedAnswerException;
+import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.io.OutputStream;
