@@ -9,6 +9,7 @@ import dev.beliefs.extract.batch.BatchSettings;
 import dev.beliefs.extract.budget.SpendingLedger;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.limits.Sharing;
 import dev.beliefs.extract.limits.TierLimits;
 import dev.beliefs.extract.offline.OfflineExtractor;
@@ -291,9 +292,7 @@ public record JobSettings(
         apiKeys,
         Duration.ofSeconds(options.getConnectTimeoutSeconds()),
         Duration.ofSeconds(options.getRequestTimeoutSeconds()),
-        options.getMaxAttempts(),
-        Duration.ofMillis(500),
-        Duration.ofSeconds(30),
+        RetryPolicy.withMaxAttempts(options.getMaxAttempts()),
         rateLimits(options, model),
         maxCost(options),
         price,

@@ -3,6 +3,7 @@ package dev.beliefs.extract.batch;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.extract.Extraction;
 import dev.beliefs.extract.ExtractionFailedException;
+import dev.beliefs.extract.limits.Sleeper;
 import dev.beliefs.extract.openai.ApiErrorException;
 import dev.beliefs.extract.openai.ChatResponse;
 import dev.beliefs.extract.openai.ChatSettings;
@@ -85,12 +86,6 @@ public final class BatchJob {
       Map<String, ExtractionFailedException> failures,
       int created,
       int resumed) {}
-
-  /** Waits between polls; a test hands in one that does not. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
 
   private final BatchSettings settings;
   private final BatchApi api;

@@ -13,7 +13,9 @@ import dev.beliefs.extract.cache.InFlightNotes;
 import dev.beliefs.extract.cache.RequestTurns;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.limits.RequestGate;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.limits.Share;
+import dev.beliefs.extract.limits.Sleeper;
 import dev.beliefs.extract.prompt.BeliefAnswer;
 import dev.beliefs.extract.prompt.MalformedAnswerException;
 import dev.beliefs.extract.prompt.ModelBelief;
@@ -25,7 +27,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -36,12 +37,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * retries what is worth retrying: 429 (after {@code Retry-After}, else after the exhausted limit's
  * reset), 5xx, timeouts and broken connections, answers that are not JSON of the schema, and an
  * answer cut off by {@code max_tokens} (once, with twice the tokens). Waits between other retries
- * are exponential with full jitter. Client errors such as 400 and 401 fail at once: repeating them
- * cannot help. Every attempt the server answered is counted as billed; one whose answer never came
- * back (a timeout, a broken connection) is counted as {@link LostRequests lost}, with the most it
- * may have cost. Once an answer says that every request would be refused alike (no credit, a key
- * refused: {@link ApiErrorException#refusesEveryRequest()}), no worker of the run in this JVM sends
- * another: their chunks fail at once with the same reason.
+ * are the {@link RetryPolicy}'s, exponential with full jitter. Client errors such as 400 and 401
+ * fail at once: repeating them cannot help. Every attempt the server answered is counted as billed;
+ * one whose answer never came back (a timeout, a broken connection) is counted as {@link
+ * LostRequests lost}, with the most it may have cost. Once an answer says that every request would
+ * be refused alike (no credit, a key refused: {@link ApiErrorException#refusesEveryRequest()}), no
+ * worker of the run in this JVM sends another: their chunks fail at once with the same reason.
  *
  * <p>With a {@link ResponseCache}, a request answered before is not sent again: the stored answer
  * is parsed as a live one would be, at no cost. The key is the chunk's first request (with the
@@ -54,6 +55,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class OpenAiExtractor implements BeliefExtractor {
 
   private final OpenAiSettings settings;
+  private final RetryPolicy retry;
   private final OpenAiClient client;
   private final RequestGate gate;
   private final Budget budget;
@@ -90,6 +92,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
       @Nullable ResponseCache cache,
       String stateKey) {
     this.settings = settings;
+    this.retry = settings.retry();
     this.client = client;
     this.gate = gate;
     this.budget = budget;
@@ -177,7 +180,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
     boolean enlarged = false;
     String reason = "exhausted";
     String detail = "no attempt was made";
-    while (attempts.requests < settings.maxAttempts()) {
+    while (retry.allowsAnother(attempts.requests)) {
       if (attempts.requests > 0) {
         sleep(attempts);
       }
@@ -256,7 +259,7 @@ public final class OpenAiExtractor implements BeliefExtractor {
         }
         if (e.status() == 429) {
           attempts.rateLimited++;
-          attempts.retryAfter = gate.backOff(e.rateLimits(), backoff(attempts));
+          attempts.retryAfter = gate.backOff(e.rateLimits(), retry.backoff(attempts.requests));
         }
       } catch (IOException e) {
         reason = e instanceof SocketTimeoutException ? "timeout" : "connection";
@@ -309,29 +312,14 @@ public final class OpenAiExtractor implements BeliefExtractor {
   }
 
   private void sleep(Attempts attempts) throws ExtractionFailedException {
-    Duration wait = attempts.retryAfter != null ? attempts.retryAfter : backoff(attempts);
+    Duration wait =
+        attempts.retryAfter != null ? attempts.retryAfter : retry.backoff(attempts.requests);
     try {
       sleeper.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw attempts.fail("interrupted", "interrupted while waiting to retry");
     }
-  }
-
-  /** Full jitter: uniform between zero and the exponential ceiling. */
-  private Duration backoff(Attempts attempts) {
-    long ceiling =
-        Math.min(
-            settings.maxBackoff().toMillis(),
-            settings.initialBackoff().toMillis()
-                << Math.min(20, Math.max(0, attempts.requests - 1)));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
-  }
-
-  /** Waits between attempts; a test hands in one that does not. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
   }
 
   private final class Attempts {

@@ -2,6 +2,7 @@ package dev.beliefs.extract.openai;
 
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.limits.Share;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -12,9 +13,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * How to reach an OpenAI-compatible server, how hard to try, and how much to spend.
  *
  * @param baseUrl for example {@code https://api.openai.com/v1}
- * @param maxAttempts requests per chunk at most, the first included
- * @param initialBackoff wait before the first retry; later waits double, with full jitter, up to
- *     {@code maxBackoff}
+ * @param maxAttempts requests per chunk at most, the first included ({@link #retry()})
+ * @param initialBackoff ceiling of the wait before the first retry ({@link #retry()})
+ * @param maxBackoff ceiling of every wait between retries ({@link #retry()})
  * @param rateLimits what the whole organisation may send per minute; each {@link Share} of the job
  *     holds its part
  * @param maxCostUsd the whole job's cap: no request starts that could take spending past it; each
@@ -36,4 +37,37 @@ public record OpenAiSettings(
     @Nullable BigDecimal maxCostUsd,
     ModelPrice price,
     String sharedKey)
-    implements Serializable {}
+    implements Serializable {
+
+  /** Settings whose attempts and waits are those of {@code retry}. */
+  public OpenAiSettings(
+      String baseUrl,
+      ChatSettings chat,
+      ApiKeySource apiKeySource,
+      Duration connectTimeout,
+      Duration readTimeout,
+      RetryPolicy retry,
+      RateLimits rateLimits,
+      @Nullable BigDecimal maxCostUsd,
+      ModelPrice price,
+      String sharedKey) {
+    this(
+        baseUrl,
+        chat,
+        apiKeySource,
+        connectTimeout,
+        readTimeout,
+        retry.maxAttempts(),
+        retry.initialBackoff(),
+        retry.maxBackoff(),
+        rateLimits,
+        maxCostUsd,
+        price,
+        sharedKey);
+  }
+
+  /** How often to ask for one chunk, and how long to wait between attempts. */
+  public RetryPolicy retry() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+  }
+}
