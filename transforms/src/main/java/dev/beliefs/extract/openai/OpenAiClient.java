@@ -72,9 +72,8 @@ public final class OpenAiClient implements AutoCloseable {
                 .setRetryHandler(new DefaultHttpRequestRetryHandler(CONNECTION_RETRIES, false))
                 .build());
     this.requests = transport.createRequestFactory();
-    String base = baseUrl.replaceAll("/+$", "");
-    this.chatCompletions = new GenericUrl(base + "/chat/completions");
-    this.models = new GenericUrl(base + "/models");
+    this.chatCompletions = Endpoints.of(baseUrl, "/chat/completions");
+    this.models = Endpoints.of(baseUrl, "/models");
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
