@@ -16,8 +16,6 @@ import dev.beliefs.extract.limits.RequestGate;
 import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.limits.Share;
 import dev.beliefs.extract.limits.Sleeper;
-import dev.beliefs.extract.prompt.BeliefAnswer;
-import dev.beliefs.extract.prompt.MalformedAnswerException;
 import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
@@ -212,24 +210,20 @@ public final class OpenAiExtractor implements BeliefExtractor {
         attempts.billed = attempts.billed.plus(response.usage());
         gate.correct(prompt, response.usage().promptTokens());
         gate.observe(admission, response.rateLimits());
-        if (response.refusal() != null) {
-          throw attempts.fail("refused", "the model refused: " + response.refusal());
+        AnswerVerdict verdict = AnswerVerdict.of(response, maxTokens, enlarged);
+        if (verdict instanceof AnswerVerdict.Fail fail) {
+          throw attempts.fail(fail.reason(), fail.detail());
         }
-        if ("length".equals(response.finishReason())) {
-          if (enlarged) {
-            throw attempts.fail(
-                "truncated",
-                "the answer was cut off at max_tokens="
-                    + maxTokens
-                    + " twice; use a smaller level for this transcript or raise --maxTokens");
+        if (verdict instanceof AnswerVerdict.Retry retry) {
+          if (retry.enlarge()) {
+            enlarged = true;
+            maxTokens *= 2;
           }
-          enlarged = true;
-          maxTokens *= 2;
-          reason = "truncated";
-          detail = "the answer was cut off at max_tokens";
+          reason = retry.reason();
+          detail = retry.detail();
           continue;
         }
-        List<ModelBelief> beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
+        List<ModelBelief> beliefs = ((AnswerVerdict.Accepted) verdict).beliefs();
         Extraction answer =
             new Extraction(
                 beliefs,
@@ -247,9 +241,6 @@ public final class OpenAiExtractor implements BeliefExtractor {
               cacheKey, response.model(), response.content(), response.usage(), chunk.id(), answer);
         }
         return answer;
-      } catch (MalformedAnswerException e) {
-        reason = "malformed_answer";
-        detail = e.getMessage();
       } catch (ApiErrorException e) {
         gate.observe(admission, e.rateLimits());
         reason = e.reason();

@@ -25,17 +25,19 @@ public final class TeachersChunk {
 
   public static final String TEXT = CHUNK.text();
 
-  public static final String ANSWER =
-      BeliefAnswer.write(
-          List.of(
-              new ModelBelief(
-                  "Kay",
-                  "Teachers are the real innovators.",
-                  "affirms",
-                  0.75,
-                  "teaching",
-                  "teachers are the real innovators",
-                  7)));
+  /** The beliefs of {@link #ANSWER}. */
+  public static final List<ModelBelief> BELIEFS =
+      List.of(
+          new ModelBelief(
+              "Kay",
+              "Teachers are the real innovators.",
+              "affirms",
+              0.75,
+              "teaching",
+              "teachers are the real innovators",
+              7));
+
+  public static final String ANSWER = BeliefAnswer.write(BELIEFS);
 
   public static final ModelPrice MINI = PricingTable.bundled().priceOf("gpt-4o-mini").orElseThrow();
 
