@@ -1,10 +1,10 @@
 package dev.beliefs.pipeline;
 
 import dev.beliefs.chunk.ChunkPlan;
-import dev.beliefs.extract.ApiKeySource;
-import dev.beliefs.extract.ChatSettings;
-import dev.beliefs.extract.ExtractionPrompt;
-import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.extract.cache.ResponseCache;
+import dev.beliefs.extract.openai.ApiKeySource;
+import dev.beliefs.extract.openai.ChatSettings;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.parse.TranscriptFiles;
 import dev.beliefs.parse.TranscriptIds;

@@ -1,6 +1,6 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.extract.openai.ApiKeySource;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;

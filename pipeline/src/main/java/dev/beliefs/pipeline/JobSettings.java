@@ -4,19 +4,20 @@ import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.chunk.ChunkPlan;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
-import dev.beliefs.extract.ApiKeySource;
 import dev.beliefs.extract.BeliefExtractorFactory;
-import dev.beliefs.extract.ChatSettings;
-import dev.beliefs.extract.ExtractionPrompt;
-import dev.beliefs.extract.OfflineExtractor;
-import dev.beliefs.extract.OpenAiExtractor;
-import dev.beliefs.extract.OpenAiSettings;
-import dev.beliefs.extract.RateLimits;
-import dev.beliefs.extract.ResponseCache;
-import dev.beliefs.extract.Sharing;
-import dev.beliefs.extract.SpendingLedger;
-import dev.beliefs.extract.TierLimits;
 import dev.beliefs.extract.batch.BatchSettings;
+import dev.beliefs.extract.budget.SpendingLedger;
+import dev.beliefs.extract.cache.ResponseCache;
+import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
+import dev.beliefs.extract.limits.Sharing;
+import dev.beliefs.extract.limits.TierLimits;
+import dev.beliefs.extract.offline.OfflineExtractor;
+import dev.beliefs.extract.openai.ApiKeySource;
+import dev.beliefs.extract.openai.ChatSettings;
+import dev.beliefs.extract.openai.OpenAiExtractor;
+import dev.beliefs.extract.openai.OpenAiSettings;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.incremental.ExtractionSettings;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.parse.TranscriptFormats;
@@ -291,9 +292,7 @@ public record JobSettings(
         apiKeys,
         Duration.ofSeconds(options.getConnectTimeoutSeconds()),
         Duration.ofSeconds(options.getRequestTimeoutSeconds()),
-        options.getMaxAttempts(),
-        Duration.ofMillis(500),
-        Duration.ofSeconds(30),
+        RetryPolicy.withMaxAttempts(options.getMaxAttempts()),
         rateLimits(options, model),
         maxCost(options),
         price,

@@ -1,6 +1,6 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.extract.openai.ApiKeySource;
 import dev.beliefs.pipeline.bench.BenchCommand;
 import dev.beliefs.pipeline.cli.BeamHelp;
 import dev.beliefs.pipeline.cli.CommandHelp;

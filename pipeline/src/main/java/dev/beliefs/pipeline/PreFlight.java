@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.extract.ApiErrorException;
-import dev.beliefs.extract.ApiKeySource;
-import dev.beliefs.extract.OpenAiClient;
+import dev.beliefs.extract.openai.ApiErrorException;
+import dev.beliefs.extract.openai.ApiKeySource;
+import dev.beliefs.extract.openai.OpenAiClient;
 import dev.beliefs.io.OutputFiles;
 import java.io.IOException;
 import java.io.OutputStream;

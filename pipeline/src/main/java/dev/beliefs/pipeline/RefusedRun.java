@@ -1,6 +1,6 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.extract.ApiErrorException;
+import dev.beliefs.extract.openai.ApiErrorException;
 import dev.beliefs.io.RunSummary;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.RateLimits;
-import dev.beliefs.extract.Sharing;
+import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.Sharing;
 import dev.beliefs.json.Json;
 import java.io.IOException;
 import java.net.URI;

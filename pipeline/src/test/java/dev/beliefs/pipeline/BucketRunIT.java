@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.ApiKeySource;
+import dev.beliefs.extract.openai.ApiKeySource;
 import dev.beliefs.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

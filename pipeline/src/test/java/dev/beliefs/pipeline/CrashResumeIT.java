@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

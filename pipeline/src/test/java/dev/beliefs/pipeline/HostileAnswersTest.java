@@ -3,8 +3,8 @@ package dev.beliefs.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.ModelBelief;
-import dev.beliefs.extract.OfflineBeliefRules;
+import dev.beliefs.extract.offline.OfflineBeliefRules;
+import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Utterance;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.extract.limits.Share;
 import java.io.Serializable;
 
 /**

@@ -1,6 +1,7 @@
 package dev.beliefs.extract;
 
 import dev.beliefs.cost.ModelPrice;
+import dev.beliefs.extract.grounding.Grounding;
 import dev.beliefs.model.CallStats;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;

@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Usage;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param requests requests sent, retries included
  * @param rateLimited requests answered 429
  * @param latencyMs from the first request to the answer
- * @param fromCache the answer came from the {@link ResponseCache}: no request, no cost
+ * @param fromCache the answer came from the response cache: no request, no cost
  * @param savedUsage for an answer from the cache, the usage it was billed when first asked
  * @param cacheCorrupt a cache entry for this request was there but unusable, and was replaced
  * @param deduplicated the answer is that of an identical request of the same run, for another

@@ -1,5 +1,6 @@
 package dev.beliefs.extract;
 
+import dev.beliefs.extract.limits.CallScheduler;
 import dev.beliefs.model.Chunk;
 import java.util.ArrayList;
 import java.util.Comparator;

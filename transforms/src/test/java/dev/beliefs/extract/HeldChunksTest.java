@@ -3,6 +3,7 @@ package dev.beliefs.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beliefs.extract.limits.CallScheduler;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Utterance;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beliefs.chunk.ChunkPlan;
-import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;

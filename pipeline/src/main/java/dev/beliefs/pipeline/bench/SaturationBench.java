@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.RateLimits;
-import dev.beliefs.extract.TierLimits;
+import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.TierLimits;
 import dev.beliefs.json.Json;
 import dev.beliefs.parse.TranscriptParseException;
 import dev.beliefs.pipeline.ExitCode;

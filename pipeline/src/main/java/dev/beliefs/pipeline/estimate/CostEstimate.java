@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline.estimate;
 
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.extract.ExtractionPrompt;
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.beliefs.pipeline.estimate;
 
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.beliefs.pipeline.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteFailures;

@@ -2,7 +2,7 @@ package dev.beliefs.pipeline.report;
 
 import dev.beliefs.cost.Latency;
 import dev.beliefs.cost.Totals;
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline.sim;
 
-import dev.beliefs.extract.BeliefAnswer;
-import dev.beliefs.extract.ModelBelief;
-import dev.beliefs.extract.OfflineBeliefRules;
+import dev.beliefs.extract.offline.OfflineBeliefRules;
+import dev.beliefs.extract.prompt.BeliefAnswer;
+import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.pipeline.sim.accounting.Tokenizer;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.beliefs.pipeline.estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Utterance;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.beliefs.pipeline.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beliefs.cost.Latency;
 import dev.beliefs.cost.Totals;
-import dev.beliefs.extract.RateLimits;
+import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.model.Evidence;
 import dev.beliefs.model.Failure;

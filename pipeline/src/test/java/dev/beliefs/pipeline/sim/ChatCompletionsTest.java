@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.BeliefAnswer;
-import dev.beliefs.extract.ExtractionPrompt;
-import dev.beliefs.extract.Grounding;
-import dev.beliefs.extract.ModelBelief;
-import dev.beliefs.extract.OfflineBeliefRules;
+import dev.beliefs.extract.grounding.Grounding;
+import dev.beliefs.extract.offline.OfflineBeliefRules;
+import dev.beliefs.extract.prompt.BeliefAnswer;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
+import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Chunk;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

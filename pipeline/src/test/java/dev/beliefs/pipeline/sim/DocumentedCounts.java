@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.beliefs.extract.ExtractionPrompt;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 
 /**

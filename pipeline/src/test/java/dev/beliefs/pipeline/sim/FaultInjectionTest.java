@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.BeliefAnswer;
-import dev.beliefs.extract.MalformedAnswerException;
+import dev.beliefs.extract.prompt.BeliefAnswer;
+import dev.beliefs.extract.prompt.MalformedAnswerException;
 import dev.beliefs.model.Chunk;
 import java.io.IOException;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.beliefs.pipeline.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.beliefs.extract.RateLimitHeaders;
+import dev.beliefs.extract.limits.RateLimitHeaders;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beliefs.extract.ChatSettings;
+import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.beliefs.pipeline.sim;
 
 import dev.beliefs.chunk.ChunkPlan;
-import dev.beliefs.extract.ExtractionPrompt;
-import dev.beliefs.extract.OfflineBeliefRules;
+import dev.beliefs.extract.offline.OfflineBeliefRules;
+import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;

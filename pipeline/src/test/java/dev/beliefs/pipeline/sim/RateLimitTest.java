@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.RateLimitHeaders;
+import dev.beliefs.extract.limits.RateLimitHeaders;
 import dev.beliefs.model.Chunk;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.beliefs.pipeline.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beliefs.extract.ChatSettings;
+import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.beliefs.extract.batch;
 
-import dev.beliefs.extract.ApiErrorException;
+import dev.beliefs.extract.openai.ApiErrorException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

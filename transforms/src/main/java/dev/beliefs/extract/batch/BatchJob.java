@@ -1,14 +1,13 @@
 package dev.beliefs.extract.batch;
 
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.extract.ApiErrorException;
-import dev.beliefs.extract.BeliefAnswer;
-import dev.beliefs.extract.ChatResponse;
-import dev.beliefs.extract.ChatSettings;
 import dev.beliefs.extract.Extraction;
 import dev.beliefs.extract.ExtractionFailedException;
-import dev.beliefs.extract.MalformedAnswerException;
-import dev.beliefs.extract.ModelBelief;
+import dev.beliefs.extract.limits.Sleeper;
+import dev.beliefs.extract.openai.AnswerVerdict;
+import dev.beliefs.extract.openai.ApiErrorException;
+import dev.beliefs.extract.openai.ChatResponse;
+import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,12 +84,6 @@ public final class BatchJob {
       Map<String, ExtractionFailedException> failures,
       int created,
       int resumed) {}
-
-  /** Waits between polls; a test hands in one that does not. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
 
   private final BatchSettings settings;
   private final BatchApi api;
@@ -551,44 +544,32 @@ public final class BatchJob {
     }
   }
 
-  /** Judges an answer as {@code OpenAiExtractor} would; keeps a good one in the cache. */
+  /** Judges an answer as {@code OpenAiExtractor} does ({@link AnswerVerdict}); keeps a good one. */
   private void take(ChatResponse response, BatchRecord.Entry entry, @Nullable Tracked t) {
-    if (response.refusal() != null) {
+    AnswerVerdict verdict =
+        AnswerVerdict.of(response, t == null ? 0 : t.maxTokens, t != null && t.enlarged);
+    if (verdict instanceof AnswerVerdict.Accepted accepted) {
+      settings.cache().store(entry.key(), response.model(), response.content(), response.usage());
       if (t != null) {
-        t.fail("refused", "the model refused: " + response.refusal());
+        t.state = State.ANSWERED;
+        t.answer =
+            new Extraction(accepted.beliefs(), t.billed, t.requests, t.rateLimited, t.latencyMs());
       }
       return;
     }
-    if ("length".equals(response.finishReason())) {
-      if (t == null) {
-        return;
-      }
-      if (t.enlarged) {
-        t.fail(
-            "truncated",
-            "the answer was cut off at max_tokens="
-                + t.maxTokens
-                + " twice; use a smaller level for this transcript or raise --maxTokens");
-      } else {
+    if (t == null) {
+      // No request waits for this answer any more: only a good one was worth keeping.
+      return;
+    }
+    if (verdict instanceof AnswerVerdict.Retry retry) {
+      if (retry.enlarge()) {
         t.enlarged = true;
         t.maxTokens *= 2;
-        t.retry("truncated", "the answer was cut off at max_tokens");
       }
-      return;
-    }
-    List<ModelBelief> beliefs;
-    try {
-      beliefs = BeliefAnswer.parse(String.valueOf(response.content()));
-    } catch (MalformedAnswerException e) {
-      if (t != null) {
-        t.retry("malformed_answer", e.getMessage());
-      }
-      return;
-    }
-    settings.cache().store(entry.key(), response.model(), response.content(), response.usage());
-    if (t != null) {
-      t.state = State.ANSWERED;
-      t.answer = new Extraction(beliefs, t.billed, t.requests, t.rateLimited, t.latencyMs());
+      t.retry(retry.reason(), retry.detail());
+    } else {
+      AnswerVerdict.Fail fail = (AnswerVerdict.Fail) verdict;
+      t.fail(fail.reason(), fail.detail());
     }
   }
 

@@ -2,9 +2,9 @@ package dev.beliefs.extract.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.beliefs.extract.ApiErrorException;
-import dev.beliefs.extract.ChatResponse;
-import dev.beliefs.extract.RateLimitHeaders;
+import dev.beliefs.extract.limits.RateLimitHeaders;
+import dev.beliefs.extract.openai.ApiErrorException;
+import dev.beliefs.extract.openai.ChatResponse;
 import dev.beliefs.json.Json;
 import java.io.IOException;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.beliefs.extract.batch;
 
-import dev.beliefs.extract.OpenAiSettings;
-import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.extract.cache.ResponseCache;
+import dev.beliefs.extract.openai.OpenAiSettings;
 import java.io.Serializable;
 import java.time.Duration;
 

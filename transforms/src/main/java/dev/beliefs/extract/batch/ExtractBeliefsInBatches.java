@@ -1,13 +1,13 @@
 package dev.beliefs.extract.batch;
 
 import dev.beliefs.cost.ModelPrice;
-import dev.beliefs.extract.ChatSettings;
 import dev.beliefs.extract.ChunkOutcomes;
 import dev.beliefs.extract.ExtractBeliefs;
 import dev.beliefs.extract.Extraction;
 import dev.beliefs.extract.ExtractionFailedException;
 import dev.beliefs.extract.ExtractionMetrics;
-import dev.beliefs.extract.ResponseCache;
+import dev.beliefs.extract.cache.ResponseCache;
+import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.json.Json;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Chunk;

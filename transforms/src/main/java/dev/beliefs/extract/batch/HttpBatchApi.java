@@ -15,8 +15,9 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.MultipartContent;
 import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import com.google.api.client.util.ExponentialBackOff;
-import dev.beliefs.extract.ApiErrorException;
-import dev.beliefs.extract.RateLimitHeaders;
+import dev.beliefs.extract.limits.RateLimitHeaders;
+import dev.beliefs.extract.openai.ApiErrorException;
+import dev.beliefs.extract.openai.Endpoints;
 import dev.beliefs.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class HttpBatchApi implements BatchApi {
                     .setConnectionManager(pool)
                     .build())
             .createRequestFactory();
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.baseUrl = baseUrl;
     this.apiKey = apiKey;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -167,7 +168,7 @@ public final class HttpBatchApi implements BatchApi {
   }
 
   private GenericUrl url(String path) {
-    return new GenericUrl(baseUrl + path);
+    return Endpoints.of(baseUrl, path);
   }
 
   private HttpRequest prepared(HttpRequest request) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.beliefs.extract.ChatSettings;
+import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Usage;
 import java.io.IOException;

@@ -3,7 +3,7 @@
  * it bills ({@link PromptTokens}), the part of them its prompt cache serves ({@link PromptCache}),
  * and what the request takes from the tokens-per-minute limit ({@link RateLimitCharge}).
  *
- * <p>Nothing here may use the job's code ({@code dev.beliefs.extract.Tokens}, {@code
+ * <p>Nothing here may use the job's code ({@code dev.beliefs.extract.prompt.Tokens}, {@code
  * ExtractionPrompt}, pricing, limits): the simulator stands for the API the job is measured
  * against, so it must not share the job's assumptions.
  */

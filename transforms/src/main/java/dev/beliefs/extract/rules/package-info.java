@@ -1,8 +1,0 @@
-/**
- * The offline extractor's rules: which sentences state a view ({@link
- * dev.beliefs.extract.rules.SentenceSignals}), with what stance and confidence ({@link
- * dev.beliefs.extract.rules.StanceMarkers}), and how a sentence becomes a standalone statement
- * ({@link dev.beliefs.extract.rules.StatementText}). Plain text in, plain values out: no Beam, no
- * model types.
- */
-package dev.beliefs.extract.rules;
