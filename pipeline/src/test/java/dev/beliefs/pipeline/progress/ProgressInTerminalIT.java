@@ -9,6 +9,7 @@ import dev.beliefs.pipeline.sim.Simulator;
 import dev.beliefs.pipeline.sim.SimulatorConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ class ProgressInTerminalIT {
   private static final Duration DEADLINE = Duration.ofMinutes(5);
   private static final Pattern BAR = Pattern.compile("chunks +\\d+% \\[[^\\]]*\\] +(\\d+)/(\\d+)");
   private static final String RUN_LINE = "1 file: 1 transcript read, 0 unreadable;";
+
+  private static final String EXITED = "beliefs-exited";
 
   @TempDir Path temp;
   private final String socket = "beliefs-it-" + UUID.randomUUID();
@@ -61,6 +64,7 @@ class ProgressInTerminalIT {
             "--baseUrl=" + simulator.baseUrl(),
             "--cheapMode",
             "--workers=4",
+            "; touch " + temp.resolve(EXITED),
             "; sleep 600");
     assertEquals(0, tmux("new-session", "-d", "-s", "run", "-x", "220", "-y", "40", command));
 
@@ -85,6 +89,14 @@ class ProgressInTerminalIT {
           seen.add(done);
         }
       }
+    }
+
+    // The run line comes before the JVM has exited; the temporary directory must outlive it.
+    while (!Files.exists(temp.resolve(EXITED))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("./beliefs did not exit within " + DEADLINE);
+      }
+      Thread.sleep(200);
     }
 
     List<Long> rising = seen.stream().filter(done -> done > 0).distinct().toList();
