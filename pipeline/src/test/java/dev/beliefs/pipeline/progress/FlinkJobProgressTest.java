@@ -122,19 +122,7 @@ class FlinkJobProgressTest {
     AtomicLong nanos = new AtomicLong();
     List<ProgressStatus> shown = new ArrayList<>();
     Progress progress =
-        new Progress(
-            new FlinkJobProgress(rest, "explore2"),
-            true,
-            new ProgressView() {
-              @Override
-              public void show(ProgressStatus status) {
-                shown.add(status);
-              }
-
-              @Override
-              public void close() {}
-            },
-            nanos::get);
+        new Progress(new FlinkJobProgress(rest, "explore2"), true, shown::add, nanos::get);
     nanos.set(30_000_000_000L);
     progress.tick();
     phase = "done";
