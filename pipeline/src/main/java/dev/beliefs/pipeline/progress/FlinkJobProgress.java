@@ -89,8 +89,8 @@ public final class FlinkJobProgress implements Supplier<ChunkTally.Snapshot> {
   }
 
   /**
-   * Finds the job (the newest of its name) and its extraction vertices, once the job is there; a
-   * graph without them (the Batch API's) is not asked again.
+   * Finds the job (the newest of its name) and its extraction vertices, once the job and its graph
+   * are there; a graph without them (the Batch API's) is not asked again.
    */
   private boolean findVertices() throws IOException, InterruptedException {
     if (noExtractionStep) {
@@ -110,7 +110,12 @@ public final class FlinkJobProgress implements Supplier<ChunkTally.Snapshot> {
       }
       jobPath = "/jobs/" + newest.path("jid").asText();
     }
-    for (JsonNode vertex : read(jobPath).path("vertices")) {
+    JsonNode vertices = read(jobPath).path("vertices");
+    if (vertices.isEmpty()) {
+      // Listed while still initializing: the graph's vertices come a moment later.
+      return false;
+    }
+    for (JsonNode vertex : vertices) {
       String name = vertex.path("name").asText();
       if (name.endsWith("(FlatMap at " + STEP + ")")) {
         extractVertex = vertex.path("id").asText();

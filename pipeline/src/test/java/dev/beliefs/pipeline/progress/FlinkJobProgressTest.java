@@ -100,6 +100,30 @@ class FlinkJobProgressTest {
         asked);
   }
 
+  /**
+   * A job is listed as soon as it is submitted, before its graph has vertices; the answer for that
+   * moment is written here by hand (the captured one came later), with the fields read.
+   */
+  @Test
+  void aJobListedBeforeItsGraphIsThere_isAskedAgain() {
+    List<String> answers = new ArrayList<>();
+    FlinkJobProgress.Rest initializing =
+        path -> {
+          answers.add(path);
+          return path.equals(JOB) && answers.indexOf(JOB) == answers.size() - 1
+              ? "{\"jid\": \"63610e18888e4aef8a4ebe56ee855f78\", \"state\": \"INITIALIZING\","
+                  + " \"vertices\": []}"
+              : rest.get(path);
+        };
+    FlinkJobProgress progress = new FlinkJobProgress(initializing, "explore2");
+
+    assertEquals(ChunkTally.Snapshot.EMPTY, progress.get());
+    ChunkTally.Snapshot snapshot = progress.get();
+
+    assertEquals(37, snapshot.done());
+    assertEquals(43, snapshot.arrived());
+  }
+
   @Test
   void beforeTheJobIsListed_nothingIsKnown() {
     ChunkTally.Snapshot snapshot = new FlinkJobProgress(rest, "not-submitted-yet").get();
