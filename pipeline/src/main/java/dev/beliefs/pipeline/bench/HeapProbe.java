@@ -1,41 +1,68 @@
 package dev.beliefs.pipeline.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Looks at another JVM's memory: its live heap, with {@code jcmd PID GC.class_histogram}, which
  * runs a full garbage collection first and then adds up the objects left (its "Total" line); and
  * its resident set, from {@code /proc/PID/status}. The JVM skips that collection while a thread
- * holds the GC locker (it logs "pre-dump GC was skipped"), and the histogram then counts garbage
- * too: of two histograms taken in a row, the smaller is kept.
+ * holds the GC locker, and the histogram then counts garbage too; it says so on its output ("GC
+ * locker is held; pre-dump GC was skipped"), which this probe reads: such a histogram is thrown
+ * away and taken again.
  */
 final class HeapProbe {
 
+  static final String SKIPPED_GC = "pre-dump GC was skipped";
+  private static final int TRIES = 20;
+  private static final long RETRY_MS = 250;
+
   private final long pid;
+  private final Path output;
   private final Path status;
   private final String jcmd;
 
-  HeapProbe(long pid) {
+  /**
+   * @param output where the JVM's stdout goes, on which it reports a skipped collection
+   */
+  HeapProbe(long pid, Path output) {
     this.pid = pid;
+    this.output = output;
     this.status = Path.of("/proc", Long.toString(pid), "status");
     Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     this.jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
   }
 
-  /** The live objects after a full GC, or empty if the JVM is gone or would not answer. */
+  /**
+   * The live objects after a full GC, or empty if the JVM is gone, would not answer, or skipped the
+   * collection every time it was asked.
+   */
   Optional<Histogram> liveHeap() throws InterruptedException {
-    Optional<Histogram> first = histogram();
-    Optional<Histogram> second = histogram();
-    if (first.isEmpty() || second.isEmpty()) {
-      return first.isEmpty() ? second : first;
+    for (int i = 0; i < TRIES; i++) {
+      long skippedBefore = skippedCollections(output);
+      Optional<Histogram> histogram = histogram();
+      if (histogram.isEmpty() || skippedCollections(output) == skippedBefore) {
+        return histogram;
+      }
+      Thread.sleep(RETRY_MS);
     }
-    return first.get().liveBytes() <= second.get().liveBytes() ? first : second;
+    return Optional.empty();
+  }
+
+  /** How many times the JVM writing {@code output} said it skipped a histogram's collection. */
+  static long skippedCollections(Path output) {
+    try (Stream<String> lines = Files.lines(output, StandardCharsets.UTF_8)) {
+      return lines.filter(line -> line.contains(SKIPPED_GC)).count();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
   }
 
   private Optional<Histogram> histogram() throws InterruptedException {

@@ -135,7 +135,7 @@ final class MemoryBench {
     long start = System.nanoTime();
     Process child =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    HeapProbe probe = new HeapProbe(child.pid());
+    HeapProbe probe = new HeapProbe(child.pid(), log);
     Sample endOfReading = null;
     Sample peak = null;
     int samples = 0;

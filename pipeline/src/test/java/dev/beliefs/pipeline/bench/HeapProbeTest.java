@@ -3,9 +3,12 @@ package dev.beliefs.pipeline.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HeapProbeTest {
 
@@ -25,8 +28,21 @@ class HeapProbeTest {
   }
 
   @Test
-  void aRunningJvmsLiveHeapAndResidentSetCanBeRead() throws Exception {
-    HeapProbe probe = new HeapProbe(ProcessHandle.current().pid());
+  void theCollectionsTheJvmSkippedAreCountedFromItsOutput(@TempDir Path temp) throws Exception {
+    Path output = temp.resolve("run.log");
+    assertEquals(0, HeapProbe.skippedCollections(output));
+    Files.writeString(
+        output,
+        "chunks 0/0\n"
+            + "[28.229s][warning][gc] GC locker is held; pre-dump GC was skipped\n"
+            + "chunks 903/1,167\n"
+            + "[294.683s][warning][gc] GC locker is held; pre-dump GC was skipped\n");
+    assertEquals(2, HeapProbe.skippedCollections(output));
+  }
+
+  @Test
+  void aRunningJvmsLiveHeapAndResidentSetCanBeRead(@TempDir Path temp) throws Exception {
+    HeapProbe probe = new HeapProbe(ProcessHandle.current().pid(), temp.resolve("none.log"));
 
     HeapProbe.Histogram live = probe.liveHeap().orElseThrow();
 
