@@ -141,7 +141,7 @@ public final class ExtractCommand {
     try {
       Pipeline pipeline = BeliefPipeline.buildPipeline(Pipeline.create(options), settings);
       PipelineResult.State state;
-      progress = Progress.start(tally::snapshot, ProgressViews.forRun(options, err));
+      progress = ProgressViews.start(options, tally, err);
       try {
         state = pipeline.run().waitUntilFinish();
       } finally {

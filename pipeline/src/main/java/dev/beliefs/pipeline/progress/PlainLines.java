@@ -32,7 +32,4 @@ public final class PlainLines implements ProgressView {
       }
     }
   }
-
-  @Override
-  public void close() {}
 }

@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 /**
  * A running job's progress, read from a source of counts and shown in a view at every {@link
  * #tick()}: chunks done of those known, failed, cache hits, in flight, the cost so far and
- * projected, requests and tokens per minute over the last minute, and an ETA. {@link #start} ticks
- * every {@value #REFRESH_MS} ms on a daemon thread; tests call {@link #tick()} with a clock of
- * their own.
+ * projected, requests and tokens per minute over the last minute, and an ETA; from a source that
+ * sees only chunks ({@link #startFromChunkCounts}), the chunks and failures, chunks per minute and
+ * the ETA. {@link #start} ticks every {@value #REFRESH_MS} ms on a daemon thread; tests call {@link
+ * #tick()} with a clock of their own.
  */
 public final class Progress implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class Progress implements AutoCloseable {
   private static final long MINUTE_NANOS = 60_000_000_000L;
 
   private final Supplier<ChunkTally.Snapshot> source;
+  private final boolean chunksOnly;
   private final ProgressView view;
   private final LongSupplier nanoClock;
   private final long startNanos;
@@ -32,7 +34,19 @@ public final class Progress implements AutoCloseable {
    * @param nanoClock monotonic nanoseconds, {@link System#nanoTime} outside tests
    */
   public Progress(Supplier<ChunkTally.Snapshot> source, ProgressView view, LongSupplier nanoClock) {
+    this(source, false, view, nanoClock);
+  }
+
+  /**
+   * @param chunksOnly the source counts chunks but not calls, cache hits, tokens or cost
+   */
+  Progress(
+      Supplier<ChunkTally.Snapshot> source,
+      boolean chunksOnly,
+      ProgressView view,
+      LongSupplier nanoClock) {
     this.source = source;
+    this.chunksOnly = chunksOnly;
     this.view = view;
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
@@ -40,7 +54,19 @@ public final class Progress implements AutoCloseable {
 
   /** Progress ticking every second until closed. */
   public static Progress start(Supplier<ChunkTally.Snapshot> source, ProgressView view) {
-    Progress progress = new Progress(source, view, System::nanoTime);
+    return ticking(new Progress(source, false, view, System::nanoTime));
+  }
+
+  /**
+   * Progress ticking every second until closed, from a source that counts chunks done, failed and
+   * known, but not calls, cache hits, tokens or cost (a session cluster's REST API).
+   */
+  public static Progress startFromChunkCounts(
+      Supplier<ChunkTally.Snapshot> source, ProgressView view) {
+    return ticking(new Progress(source, true, view, System::nanoTime));
+  }
+
+  private static Progress ticking(Progress progress) {
     progress.ticker =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -67,7 +93,7 @@ public final class Progress implements AutoCloseable {
   }
 
   ProgressStatus status(ChunkTally.Snapshot now, long nanos) {
-    samples.addLast(new long[] {nanos, now.requests(), now.tokens()});
+    samples.addLast(new long[] {nanos, now.requests(), now.tokens(), now.done()});
     // Keep the newest sample that is a minute old or more, and the ones after it.
     while (samples.size() > 2 && nanos - secondSample()[0] >= MINUTE_NANOS) {
       samples.removeFirst();
@@ -83,9 +109,11 @@ public final class Progress implements AutoCloseable {
         now.cacheHits(),
         now.inFlight(),
         cost,
-        done == 0 ? null : cost / done * total,
+        done == 0 || chunksOnly ? null : cost / done * total,
         perMinute(1),
         perMinute(2),
+        perMinute(3),
+        chunksOnly,
         elapsed,
         done == 0 ? null : elapsed.multipliedBy(total - done).dividedBy(done));
   }

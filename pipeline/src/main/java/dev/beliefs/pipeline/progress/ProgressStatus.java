@@ -9,6 +9,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param total chunks that reached extraction so far: the total as far as it is known
  * @param projectedCostUsd the cost so far scaled to every known chunk, once a chunk is done
+ * @param chunksOnly only chunks were counted (on a session cluster): cache hits, calls in flight,
+ *     cost, requests and tokens are unknown and not shown, chunks per minute instead
  * @param eta how long the known chunks still take at the pace so far, once a chunk is done
  */
 public record ProgressStatus(
@@ -21,6 +23,8 @@ public record ProgressStatus(
     @Nullable Double projectedCostUsd,
     double requestsPerMinute,
     double tokensPerMinute,
+    double chunksPerMinute,
+    boolean chunksOnly,
     Duration elapsed,
     @Nullable Duration eta) {
 
@@ -32,6 +36,9 @@ public record ProgressStatus(
 
   /** Everything but the chunks done and the ETA, which a bar shows itself. */
   public String details() {
+    if (chunksOnly) {
+      return String.format(Locale.ROOT, "(%,d failed)  %,.0f chunks/min", failed, chunksPerMinute);
+    }
     return String.format(
         Locale.ROOT,
         "(%,d failed, %,d cached, %,d in flight)  %s%s  %,.0f req/min  %,.0f tokens/min",

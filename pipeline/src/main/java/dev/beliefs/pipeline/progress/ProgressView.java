@@ -6,5 +6,5 @@ public interface ProgressView {
   void show(ProgressStatus status);
 
   /** The job is over: leave the display tidy for the lines that follow. */
-  void close();
+  default void close() {}
 }

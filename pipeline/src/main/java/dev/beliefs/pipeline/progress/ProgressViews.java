@@ -1,5 +1,6 @@
 package dev.beliefs.pipeline.progress;
 
+import dev.beliefs.progress.ChunkTally;
 import java.io.PrintStream;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
@@ -17,39 +18,30 @@ public final class ProgressViews {
   private ProgressViews() {}
 
   /**
-   * The view for a run with {@code options}: on a Flink session cluster the workers count in the
-   * TaskManagers, out of this JVM's sight, so the run says once where to follow the job instead.
+   * Shows the progress of a run with {@code options} on {@code err} until closed: the workers'
+   * {@code tally} where they share this JVM; on a Flink session cluster, where they do not, the
+   * chunk counts of the cluster's REST API, after one line naming the web UI for the rest.
    */
-  public static ProgressView forRun(PipelineOptions options, PrintStream err) {
+  public static Progress start(PipelineOptions options, ChunkTally tally, PrintStream err) {
     String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
     boolean remote =
         FlinkRunner.class.equals(options.getRunner())
             && master != null
             && !master.startsWith("[")
             && master.contains(":");
-    if (remote) {
-      String url = master.startsWith("http") ? master : "http://" + master;
-      return new ProgressView() {
-        private boolean said;
-
-        @Override
-        public void show(ProgressStatus status) {
-          if (!said) {
-            err.println(
-                "Running on the Flink cluster at "
-                    + master
-                    + ": follow the job in its web UI, "
-                    + url
-                    + "/#/job/running");
-            said = true;
-          }
-        }
-
-        @Override
-        public void close() {}
-      };
+    if (!remote) {
+      return Progress.start(tally::snapshot, forStderr(err));
     }
-    return forStderr(err);
+    String url = master.startsWith("http") ? master : "http://" + master;
+    err.println(
+        "Running on the Flink cluster at "
+            + master
+            + ": chunks from its REST API below; calls, tokens and cost when the job ends, and"
+            + " more in its web UI, "
+            + url
+            + "/#/job/running");
+    return Progress.startFromChunkCounts(
+        FlinkJobProgress.of(master, options.getJobName()), forStderr(err));
   }
 
   public static ProgressView forStderr(PrintStream err) {

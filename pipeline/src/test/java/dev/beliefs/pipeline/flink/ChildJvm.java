@@ -96,6 +96,11 @@ final class ChildJvm {
     }
   }
 
+  /** Everything the child has written to stderr so far. */
+  String stderrSoFar() throws IOException {
+    return Files.readString(stderr, StandardCharsets.UTF_8);
+  }
+
   /** What the child has written so far, for failure messages. */
   String output() {
     return "stdout:\n"

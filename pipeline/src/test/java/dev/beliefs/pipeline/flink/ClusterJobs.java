@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,19 +125,20 @@ final class ClusterJobs implements AutoCloseable {
       String jobName, List<String> options, RunningSimulator simulator, WhileRunning whileRunning)
       throws Exception {
     return submit(
-        jobName,
-        options,
-        simulator,
-        whileRunning,
-        args -> {
-          List<String> all = new ArrayList<>(List.of("extract"));
-          all.addAll(args);
-          all.add("--flinkMaster=" + cluster.master());
-          return ChildJvm.startJar(
-              scratch.resolve("submitter"),
-              Map.of("OPENAI_API_KEY", apiKey),
-              all.toArray(String[]::new));
-        });
+        jobName, options, simulator, whileRunning, args -> startSubmitter(args, Map.of()));
+  }
+
+  /**
+   * {@code java -jar belief-pipeline.jar extract args... --flinkMaster=...} with the API key and
+   * {@code environment} in its environment.
+   */
+  ChildJvm startSubmitter(List<String> args, Map<String, String> environment) throws IOException {
+    List<String> all = new ArrayList<>(List.of("extract"));
+    all.addAll(args);
+    all.add("--flinkMaster=" + cluster.master());
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("OPENAI_API_KEY", apiKey);
+    return ChildJvm.startJar(scratch.resolve("submitter"), env, all.toArray(String[]::new));
   }
 
   Run submit(

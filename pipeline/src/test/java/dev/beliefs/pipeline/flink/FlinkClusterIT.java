@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +59,9 @@ class FlinkClusterIT {
           "SumCosts",
           "WriteBeliefs",
           "WriteFailures");
+
+  private static final Pattern PROGRESS_LINE =
+      Pattern.compile("(?m)^chunks (\\d+)/(\\d+)  \\((\\d+) failed\\)");
 
   @TempDir static Path temp;
 
@@ -231,6 +237,86 @@ class FlinkClusterIT {
     assertEquals(
         1, config.path("execution-config").path("job-parallelism").asInt(), config.toString());
     assertSameBeliefs(directOutput, output);
+  }
+
+  /**
+   * The submitting command shows the job's progress, read from the cluster's REST API, as plain
+   * lines on its stderr (not a terminal). The gate between the job and the simulator holds the
+   * answers twice mid-run; each time, once every request is either answered or held (so the chunks
+   * done cannot move), the test waits for a progress line that shows them. The lines so shown are
+   * two counts between none and all, before the job's end, whatever the machine's speed.
+   */
+  @Test
+  @Order(6)
+  void theSubmittingCommandShowsTheChunksDone_readFromTheRestApi_whileTheJobRuns()
+      throws Exception {
+    AtomicReference<ChildJvm> submitter = new AtomicReference<>();
+    List<Long> shownWhileHeld = new ArrayList<>();
+    ClusterJobs.Run progressRun;
+    try (RecordingGate gate = RecordingGate.inFrontOf(simulator.baseUrl())) {
+      gate.hold();
+      progressRun =
+          jobs.submit(
+              "flink-it-progress",
+              ClusterJobs.sampleOptions(gate.baseUrl(), temp.resolve("progress")),
+              simulator,
+              jobId -> {
+                for (int more : List.of(4, 8)) {
+                  long answered = answerMoreThenHold(gate, more);
+                  ClusterJobs.awaitUntil(
+                      () -> shownCounts(submitter.get().stderrSoFar()).contains(answered),
+                      "a progress line showing " + answered + " chunks done");
+                  shownWhileHeld.add(answered);
+                }
+                gate.open();
+              },
+              args -> {
+                submitter.set(jobs.startSubmitter(args, Map.of("BELIEFS_STDERR_TERMINAL", "0")));
+                return submitter.get();
+              });
+    }
+
+    assertEquals("FINISHED", progressRun.state(), progressRun.describe());
+    assertEquals(ExitCode.OK, progressRun.submitter().exit(), progressRun.describe());
+    long chunks = summary(progressRun.output()).get("chunks").asLong();
+    String stderr = progressRun.submitter().stderr();
+    List<Long> shown = shownCounts(stderr);
+    assertEquals(shown.stream().sorted().toList(), shown, "counts never go back:\n" + stderr);
+    List<Long> midRun = shown.stream().filter(n -> n > 0 && n < chunks).distinct().toList();
+    assertTrue(midRun.size() >= 2, "two counts between 0 and " + chunks + ":\n" + stderr);
+    assertTrue(midRun.containsAll(shownWhileHeld), shownWhileHeld + " in " + stderr);
+    assertTrue(
+        stderr.contains("/" + chunks + "  ("), "the total, " + chunks + ", shown:\n" + stderr);
+  }
+
+  /**
+   * Lets at least {@code more} answers through, then holds the rest until nothing is in flight
+   * between the gate and the simulator; returns how many answers the job has got.
+   */
+  private static long answerMoreThenHold(RecordingGate gate, int more) throws Exception {
+    long before = delivered(gate.log());
+    gate.open();
+    gate.await(log -> delivered(log) >= before + more, more + " more answers", ClusterJobs.JOB);
+    gate.hold();
+    gate.await(
+        log -> log.stream().allMatch(asked -> asked.delivered() || asked.held()),
+        "every request answered or held",
+        ClusterJobs.JOB);
+    return delivered(gate.log());
+  }
+
+  private static long delivered(List<RecordingGate.Asked> log) {
+    return log.stream().filter(RecordingGate.Asked::delivered).count();
+  }
+
+  /** The chunks done on each plain progress line, in order. */
+  private static List<Long> shownCounts(String stderr) {
+    List<Long> counts = new ArrayList<>();
+    Matcher line = PROGRESS_LINE.matcher(stderr);
+    while (line.find()) {
+      counts.add(Long.parseLong(line.group(1)));
+    }
+    return counts;
   }
 
   private static RunningSimulator simulator(double timeScale) throws IOException {

@@ -22,16 +22,7 @@ class ProgressTest {
       new AtomicReference<>(ChunkTally.Snapshot.EMPTY);
   private final List<ProgressStatus> shown = new ArrayList<>();
 
-  private final ProgressView recorder =
-      new ProgressView() {
-        @Override
-        public void show(ProgressStatus status) {
-          shown.add(status);
-        }
-
-        @Override
-        public void close() {}
-      };
+  private final ProgressView recorder = shown::add;
 
   private void at(long seconds, ChunkTally.Snapshot snapshot) {
     nanos.set(1_000_000_000L + seconds * 1_000_000_000L);
