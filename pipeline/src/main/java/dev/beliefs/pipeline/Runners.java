@@ -77,12 +77,17 @@ final class Runners {
   }
 
   /**
-   * How the extraction step's workers split {@code --workers}, the rate limits and the cap: on
-   * Flink, an equal share to each subtask of the step, so that the job as a whole stays within them
-   * on any number of TaskManagers; elsewhere the whole job runs in one JVM, which holds them all.
+   * How the extraction step's workers split {@code --workers}, the rate limits and the cap: on a
+   * Flink cluster, an equal share to each subtask of the step, so that the job as a whole stays
+   * within them on any number of TaskManagers; elsewhere (the DirectRunner, Flink's embedded {@code
+   * [local]} cluster) the whole job runs in one JVM, which holds them all.
    */
   static Sharing sharing(BeliefOptions options, RateLimits limits) throws ConfigurationException {
-    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")
+        || "[local]".equals(options.as(FlinkPipelineOptions.class).getFlinkMaster())) {
+      // One JVM runs every subtask: one scheduler serves them all, so that a subtask handed more
+      // chunks than another takes the other's idle slots (equal shares left 16 calls at 4 workers
+      // taking twice the least time any schedule needs).
       return Sharing.WHOLE_JVM;
     }
     Integer parallelism = options.as(FlinkPipelineOptions.class).getParallelism();
