@@ -40,6 +40,7 @@ class InterruptedRunIT {
               + " the response cache; the same command resumes and does not pay for them again\\.");
 
   private static final int WORKERS = 4;
+  private static final int SIGINT = 2;
 
   @TempDir Path temp;
   private RunningSimulator simulator;
@@ -72,9 +73,35 @@ class InterruptedRunIT {
         "--workers=" + WORKERS);
   }
 
+  /**
+   * A test run in the background of a shell without job control ({@code nohup mvn verify &}, a CI
+   * runner) has SIGINT ignored, a child inherits that, and a JVM leaves an ignored SIGINT ignored:
+   * Ctrl-C could never reach the job. Perl (part of every Debian) puts it back to its default
+   * before it becomes the job.
+   */
+  private static List<String> withSigintAtItsDefault(List<String> command) throws IOException {
+    if (!sigintIgnored()) {
+      return command;
+    }
+    List<String> wrapped =
+        new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
+    wrapped.addAll(command);
+    return wrapped;
+  }
+
+  private static boolean sigintIgnored() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("SigIgn:")) {
+        long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+        return (ignored & (1L << (SIGINT - 1))) != 0;
+      }
+    }
+    return false;
+  }
+
   private Process start(Path out, String name) throws IOException {
     ProcessBuilder builder =
-        new ProcessBuilder(extract(out))
+        new ProcessBuilder(withSigintAtItsDefault(extract(out)))
             .redirectOutput(temp.resolve(name + ".out").toFile())
             .redirectError(temp.resolve(name + ".err").toFile());
     builder.environment().remove("OPENAI_API_KEY");
