@@ -19,8 +19,8 @@ import org.apache.flink.client.program.ContextEnvironment;
 /**
  * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} for the
  * whole job whatever the runner: the extraction step schedules them itself, in one JVM on the
- * DirectRunner and split into equal shares over the extraction step's subtasks on Flink ({@link
- * #sharing}); the runner's own parallelism only has to feed it:
+ * DirectRunner and Flink {@code [local]}, split into equal shares over the extraction step's
+ * subtasks on a Flink cluster ({@link #sharing}); the runner's own parallelism only has to feed it:
  *
  * <ul>
  *   <li>DirectRunner: target parallelism = workers.
