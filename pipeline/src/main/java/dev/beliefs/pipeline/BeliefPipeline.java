@@ -1,10 +1,7 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.beam.PaceReading;
-import dev.beliefs.beam.ReleaseBacklog;
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.chunk.ExplodeChunks;
-import dev.beliefs.cost.CostSummary;
-import dev.beliefs.cost.SumCosts;
 import dev.beliefs.extract.ExtractBeliefs;
 import dev.beliefs.extract.batch.ExtractBeliefsInBatches;
 import dev.beliefs.extract.prompt.ExtractionPrompt;
@@ -12,32 +9,23 @@ import dev.beliefs.incremental.SkipProcessed;
 import dev.beliefs.incremental.WriteManifests;
 import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.io.WriteFailures;
-import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.merge.MergeBeliefs;
-import dev.beliefs.model.CallStats;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
-import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.TranscriptBeliefs;
 import dev.beliefs.parse.MatchTranscripts;
 import dev.beliefs.parse.ParseTranscripts;
 import dev.beliefs.progress.ChunkTally;
+import dev.beliefs.summary.SummarizeRun;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /** The job's graph, as DESIGN.md draws it. */
 public final class BeliefPipeline {
@@ -45,18 +33,20 @@ public final class BeliefPipeline {
   private BeliefPipeline() {}
 
   public static Pipeline buildPipeline(Pipeline pipeline, JobSettings settings) {
+    ChunkBacklog readAhead = settings.workers().readAhead();
     MatchTranscripts.Result matched =
         pipeline.apply(
             "MatchTranscripts",
             new MatchTranscripts(InputPatterns.of(settings.input()), settings.inputRoot()));
-    PCollection<FileIO.ReadableFile> files =
-        matched.files().apply("PaceReading", new PaceReading<>(settings.backlog()));
 
     ParseTranscripts.Result parsed =
-        files.apply(
-            "ParseTranscript",
-            new ParseTranscripts(
-                settings.inputRoot(), settings.parser(), settings.maxTranscriptBytes()));
+        matched
+            .files()
+            .apply(
+                "ParseTranscript",
+                new ParseTranscripts(
+                        settings.inputRoot(), settings.parser(), settings.maxTranscriptBytes())
+                    .withBacklog(readAhead));
 
     SkipProcessed.Result todo =
         parsed
@@ -64,20 +54,17 @@ public final class BeliefPipeline {
             .apply(
                 "SkipProcessed",
                 new SkipProcessed(
-                    settings.output(),
-                    settings.extraction().fingerprint(),
-                    settings.incremental()));
-
-    // Transcripts let through PaceReading that will never be cut give their room back.
-    parsed.failures().apply("ReleaseUnreadable", new ReleaseBacklog<>(settings.backlog()));
-    todo.skipped().apply("ReleaseUnchanged", new ReleaseBacklog<>(settings.backlog()));
+                        settings.output(),
+                        settings.extraction().fingerprint(),
+                        settings.incremental())
+                    .withBacklog(readAhead));
 
     ExplodeChunks.Result chunks =
         todo.transcripts()
             .apply(
                 "ExplodeChunks",
                 new ExplodeChunks(settings.chunkPlan(), ExtractionPrompt.sizer())
-                    .withBacklog(settings.backlog()));
+                    .withBacklog(readAhead));
 
     ExtractBeliefs.Result extracted =
         chunks
@@ -92,24 +79,6 @@ public final class BeliefPipeline {
             new MergeBeliefs.Inputs(extracted.results(), extracted.failures(), chunks.planned()),
             new MergeBeliefs());
 
-    PCollection<CostSummary> costs =
-        PCollectionList.of(
-                extracted
-                    .results()
-                    .apply(
-                        "ResultStats",
-                        MapElements.into(TypeDescriptor.of(CallStats.class))
-                            .via(ChunkResult::stats)))
-            .and(
-                extracted
-                    .failures()
-                    .apply(
-                        "FailureStats",
-                        MapElements.into(TypeDescriptor.of(CallStats.class))
-                            .via(ChunkFailure::stats)))
-            .apply("AllStats", Flatten.pCollections())
-            .apply("SumCosts", Combine.globally(new SumCosts()));
-
     PCollection<KV<String, Integer>> written =
         merged.apply("WriteBeliefs", new WriteBeliefs(settings.output()));
     Pipeline.applyTransform(
@@ -122,7 +91,6 @@ public final class BeliefPipeline {
         PCollectionList.of(matched.failures())
             .and(parsed.failures())
             .apply("UnreadableFiles", Flatten.pCollections());
-
     PCollectionList.of(unreadable)
         .and(
             extracted
@@ -133,39 +101,17 @@ public final class BeliefPipeline {
         .apply("AllFailures", Flatten.pCollections())
         .apply("WriteFailures", new WriteFailures(settings.output()));
 
-    WriteRunSummary.apply(
-        costs,
-        new WriteRunSummary.Counts(
-            parsed
-                .transcripts()
-                .apply("CountTranscripts", Count.globally())
-                .apply("TranscriptsView", View.asSingleton()),
-            unreadable
-                .apply("CountParseFailures", Count.globally())
-                .apply("ParseFailuresView", View.asSingleton()),
-            todo.skipped()
-                .apply("CountUnchanged", Count.globally())
-                .apply("UnchangedView", View.asSingleton()),
-            chunks
-                .skipped()
-                .apply("CountSkipped", Count.globally())
-                .apply("SkippedView", View.asSingleton()),
-            merged
-                .apply(
-                    "BeliefsPerTranscript",
-                    MapElements.into(TypeDescriptors.longs()).via(t -> (long) t.beliefs().size()))
-                .apply("CountBeliefs", Combine.globally(Sum.ofLongs()))
-                .apply("BeliefsView", View.asSingleton()),
-            extracted
-                .failures()
-                .apply(
-                    "OverBudget",
-                    Filter.by(
-                        failure -> ExtractBeliefs.OVER_BUDGET.equals(failure.failure().reason())))
-                .apply("CountOverBudget", Count.globally())
-                .apply("OverBudgetView", View.asSingleton())),
-        settings.runInfo(),
-        settings.output());
+    Pipeline.applyTransform(
+        "SummarizeRun",
+        new SummarizeRun.Inputs(
+            parsed.transcripts(),
+            unreadable,
+            todo.skipped(),
+            chunks.skipped(),
+            extracted.results(),
+            extracted.failures(),
+            merged),
+        new SummarizeRun(settings.runInfo(), settings.output()));
     return pipeline;
   }
 
@@ -180,9 +126,10 @@ public final class BeliefPipeline {
     if (settings.batch() != null) {
       return new ExtractBeliefsInBatches(settings.batch()).withProgress(tally);
     }
-    return new ExtractBeliefs(settings.extractors(), settings.price(), settings.runInfo().workers())
-        .withBacklog(settings.backlog())
+    WorkerPlan workers = settings.workers();
+    return new ExtractBeliefs(settings.extractors(), settings.price(), workers.requestsInFlight())
+        .withBacklog(workers.readAhead())
         .withProgress(tally)
-        .sharedBy(settings.sharing());
+        .sharedBy(workers.sharing());
   }
 }

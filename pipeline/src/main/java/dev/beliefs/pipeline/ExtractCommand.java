@@ -4,7 +4,6 @@ import dev.beliefs.extract.openai.ApiKeySource;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunLog;
 import dev.beliefs.io.RunSummary;
-import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
 import dev.beliefs.pipeline.cli.OptionArgs;
 import dev.beliefs.pipeline.progress.Progress;
@@ -51,13 +50,13 @@ public final class ExtractCommand {
           PipelineOptionsFactory.fromArgs(OptionArgs.forExtract("extract").check(args))
               .withValidation()
               .as(BeliefOptions.class);
-      Runners.configure(options);
       if (options.getJobName().startsWith("extractcommand-")) {
         options.setJobName(
             "belief-extraction-" + options.getJobName().substring("extractcommand-".length()));
       }
       FileSystems.setDefaultPipelineOptions(options);
       settings = JobSettings.from(options, apiKeys);
+      Runners.configure(options, settings.workers());
       InputPatterns.match(settings.input());
       PreFlight.check(options, settings, apiKeys, err);
     } catch (IllegalArgumentException | ConfigurationException e) {
@@ -183,7 +182,7 @@ public final class ExtractCommand {
   }
 
   private static RunSummary finishSummary(String output, double wallSeconds) throws IOException {
-    ResourceId file = OutputFiles.resolve(output, WriteRunSummary.FILE);
+    ResourceId file = OutputFiles.resolve(output, RunSummary.FILE);
     RunSummary summary;
     try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
       summary = Json.MAPPER.readValue(in, RunSummary.class).withWallSeconds(wallSeconds);

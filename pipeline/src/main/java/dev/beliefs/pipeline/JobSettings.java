@@ -1,6 +1,5 @@
 package dev.beliefs.pipeline;
 
-import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.chunk.ChunkPlan;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
@@ -10,7 +9,6 @@ import dev.beliefs.extract.budget.SpendingLedger;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.extract.limits.RetryPolicy;
-import dev.beliefs.extract.limits.Sharing;
 import dev.beliefs.extract.limits.TierLimits;
 import dev.beliefs.extract.offline.OfflineExtractor;
 import dev.beliefs.extract.openai.ApiKeySource;
@@ -52,17 +50,14 @@ public record JobSettings(
     boolean offline,
     ExtractionSettings extraction,
     boolean incremental,
-    ChunkBacklog backlog,
-    @Nullable BatchSettings batch,
-    Sharing sharing) {
+    WorkerPlan workers,
+    @Nullable BatchSettings batch) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   static final String DEFAULT_MODEL = "gpt-4o";
   static final String CHEAP_MODEL = "gpt-4o-mini";
   static final int DEFAULT_MIN_CHUNK_WORDS = 8;
   static final int CHEAP_MIN_CHUNK_WORDS = 20;
-  static final int MIN_BACKLOG = 10_000;
-  static final int BACKLOG_PER_WORKER = 50;
 
   /**
    * @param apiKeys where workers find the key; also asked here to choose the offline extractor
@@ -85,6 +80,9 @@ public record JobSettings(
       throw new ConfigurationException(
           "--batch needs a model to send batches to: set OPENAI_API_KEY or --baseUrl");
     }
+    RateLimits rateLimits = offline ? RateLimits.NONE : rateLimits(options, model);
+    // Before anything is created, so that a Flink cluster that is not there fails first.
+    WorkerPlan workers = Runners.plan(options, rateLimits);
     BeliefExtractorFactory extractors;
     ModelPrice price;
     BatchSettings batch = null;
@@ -104,7 +102,6 @@ public record JobSettings(
       }
     }
     ChunkPlan chunkPlan = chunkPlan(options);
-    RateLimits rateLimits = offline ? RateLimits.NONE : rateLimits(options, model);
     return new JobSettings(
         options.getInput(),
         inputRoot(options.getInput()),
@@ -115,7 +112,7 @@ public record JobSettings(
         extractors,
         price,
         new RunSummary.RunInfo(
-            options.getWorkers(),
+            workers.requestsInFlight(),
             options.getRunner().getSimpleName(),
             model,
             batch != null,
@@ -131,21 +128,9 @@ public record JobSettings(
             options.getSeed(),
             options.getMaxTokens()),
         incremental(options),
-        batch == null ? backlog(options) : ChunkBacklog.unbounded(),
-        batch,
-        Runners.sharing(options, rateLimits));
-  }
-
-  /**
-   * How many chunks may wait for extraction before reading pauses: bounded on the DirectRunner,
-   * which has no backpressure of its own, so that memory does not grow with the input. Batch mode
-   * gathers every chunk before it asks, so it cannot be paced this way.
-   */
-  static ChunkBacklog backlog(BeliefOptions options) {
-    boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
-    return direct
-        ? ChunkBacklog.of(Math.max(MIN_BACKLOG, BACKLOG_PER_WORKER * options.getWorkers()))
-        : ChunkBacklog.unbounded();
+        // Batch mode gathers every chunk before it asks, so it cannot be paced.
+        batch == null ? workers : workers.withoutReadAhead(),
+        batch);
   }
 
   /** The same settings, extracting through the Batch API with {@code batch}; for tests. */
@@ -164,9 +149,8 @@ public record JobSettings(
         offline,
         extraction,
         incremental,
-        ChunkBacklog.unbounded(),
-        batch,
-        sharing);
+        workers.withoutReadAhead(),
+        batch);
   }
 
   /** On by default for a bucket, where scheduled runs over new arrivals are the point. */

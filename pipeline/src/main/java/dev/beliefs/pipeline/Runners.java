@@ -1,6 +1,7 @@
 package dev.beliefs.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.extract.limits.Sharing;
 import dev.beliefs.json.Json;
@@ -15,12 +16,14 @@ import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.flink.api.java.ExecutionEnvironment;
 import org.apache.flink.client.program.ContextEnvironment;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Maps {@code --workers} onto the chosen runner. Requests in flight are {@code --workers} for the
- * whole job whatever the runner: the extraction step schedules them itself, in one JVM on the
- * DirectRunner and Flink {@code [local]}, split into equal shares over the extraction step's
- * subtasks on a Flink cluster ({@link #sharing}); the runner's own parallelism only has to feed it:
+ * Maps {@code --workers} onto the chosen runner, once ({@link #plan}), and configures the runner
+ * with it ({@link #configure}). Requests in flight are {@code --workers} for the whole job whatever
+ * the runner: the extraction step schedules them itself, in one JVM on the DirectRunner and Flink
+ * {@code [local]}, split into equal shares over the extraction step's subtasks on a Flink cluster
+ * ({@link #sharing}); the runner's own parallelism only has to feed it:
  *
  * <ul>
  *   <li>DirectRunner: target parallelism = workers.
@@ -39,13 +42,36 @@ final class Runners {
 
   static final int LOCAL_PARALLELISM_CAP = 8;
   static final int RESTARTS = 3;
+  static final int MIN_READ_AHEAD = 10_000;
+  static final int READ_AHEAD_PER_WORKER = 50;
   private static final Duration REST_TIMEOUT = Duration.ofSeconds(5);
 
   private Runners() {}
 
-  static void configure(BeliefOptions options) throws ConfigurationException {
+  /**
+   * What {@code --workers} means on {@code options}' runner; on a Flink session cluster, asks its
+   * REST API for its slots.
+   *
+   * @param limits the rate limits the extraction step's subtasks split
+   */
+  static WorkerPlan plan(BeliefOptions options, RateLimits limits) throws ConfigurationException {
+    int workers = options.getWorkers();
+    Integer parallelism =
+        FlinkRunner.class.equals(options.getRunner())
+            ? flinkParallelism(options.as(FlinkPipelineOptions.class), workers)
+            : Integer.valueOf(workers);
+    boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
+    ChunkBacklog readAhead =
+        direct
+            ? ChunkBacklog.of(Math.max(MIN_READ_AHEAD, READ_AHEAD_PER_WORKER * workers))
+            : ChunkBacklog.unbounded();
+    return new WorkerPlan(
+        workers, parallelism, readAhead, sharing(options, workers, parallelism, limits));
+  }
+
+  /** Sets the runner's options to {@code plan}, and what every run of the job wants of it. */
+  static void configure(BeliefOptions options, WorkerPlan plan) {
     DirectOptions direct = options.as(DirectOptions.class);
-    direct.setTargetParallelism(options.getWorkers());
     // Return from run() at once, so that progress can be reported while the job runs.
     direct.setBlockOnRun(false);
     // Copying and re-encoding every element to catch mutation is a check for transform authors
@@ -53,20 +79,30 @@ final class Runners {
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
     if (FlinkRunner.class.equals(options.getRunner())) {
-      configureFlink(options.as(FlinkPipelineOptions.class), options.getWorkers());
+      configureFlink(options.as(FlinkPipelineOptions.class), plan.parallelism());
+    } else {
+      direct.setTargetParallelism(plan.parallelism());
     }
   }
 
-  private static void configureFlink(FlinkPipelineOptions flink, int workers)
+  /** An explicit {@code --parallelism}, else workers capped by the slots, else Flink's choice. */
+  private static @Nullable Integer flinkParallelism(FlinkPipelineOptions flink, int workers)
       throws ConfigurationException {
     String master = flink.getFlinkMaster();
     int cap = LOCAL_PARALLELISM_CAP;
     if (isRemote(master)) {
       cap = freeSlots(master);
     }
-    boolean unset = flink.getParallelism() == null || flink.getParallelism() < 1;
-    if (unset && !inFlinkCli(master)) {
-      flink.setParallelism(Math.max(1, Math.min(workers, cap)));
+    Integer explicit = flink.getParallelism();
+    if (explicit != null && explicit >= 1) {
+      return explicit;
+    }
+    return inFlinkCli(master) ? null : Math.max(1, Math.min(workers, cap));
+  }
+
+  private static void configureFlink(FlinkPipelineOptions flink, @Nullable Integer parallelism) {
+    if (parallelism != null) {
+      flink.setParallelism(parallelism);
     }
     // The job's DoFns never mutate their inputs, so Flink need not copy elements between them.
     flink.setFasterCopy(true);
@@ -82,7 +118,9 @@ final class Runners {
    * within them on any number of TaskManagers; elsewhere (the DirectRunner, Flink's embedded {@code
    * [local]} cluster) the whole job runs in one JVM, which holds them all.
    */
-  static Sharing sharing(BeliefOptions options, RateLimits limits) throws ConfigurationException {
+  private static Sharing sharing(
+      BeliefOptions options, int workers, @Nullable Integer parallelism, RateLimits limits)
+      throws ConfigurationException {
     if (!options.getRunner().getSimpleName().equals("FlinkRunner")
         || "[local]".equals(options.as(FlinkPipelineOptions.class).getFlinkMaster())) {
       // One JVM runs every subtask: one scheduler serves them all, so that a subtask handed more
@@ -90,14 +128,13 @@ final class Runners {
       // taking twice the least time any schedule needs).
       return Sharing.WHOLE_JVM;
     }
-    Integer parallelism = options.as(FlinkPipelineOptions.class).getParallelism();
-    if (parallelism != null && parallelism > 0) {
-      if (parallelism > options.getWorkers()) {
+    if (parallelism != null) {
+      if (parallelism > workers) {
         throw new ConfigurationException(
             "--parallelism="
                 + parallelism
                 + " is more than --workers="
-                + options.getWorkers()
+                + workers
                 + ": each Flink subtask of the extraction step holds at least one of the requests"
                 + " in flight; raise --workers or lower --parallelism");
       }

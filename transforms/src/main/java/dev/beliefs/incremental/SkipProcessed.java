@@ -1,6 +1,8 @@
 package dev.beliefs.incremental;
 
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.beam.ReleaseBacklog;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.model.Transcript;
@@ -32,13 +34,15 @@ import org.slf4j.LoggerFactory;
  * that cannot be read (logged), or whose beliefs file has gone although its manifest counts
  * beliefs, goes on to be extracted; its beliefs file is then replaced and {@link WriteManifests}
  * writes its new manifest. When not {@code enabled}, every transcript goes on and no manifest is
- * read.
+ * read. A transcript dropped gives its room back to the {@link ChunkBacklog} of {@link
+ * #withBacklog}, since it will never be cut.
  */
 public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProcessed.Result> {
 
   private final String outputDir;
   private final String settingsFingerprint;
   private final boolean enabled;
+  private final ChunkBacklog backlog;
 
   /**
    * @param outputDir the job's output directory, where {@code manifest/} is
@@ -46,9 +50,23 @@ public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProce
    * @param enabled false to let every transcript through (a full run)
    */
   public SkipProcessed(String outputDir, String settingsFingerprint, boolean enabled) {
+    this(outputDir, settingsFingerprint, enabled, ChunkBacklog.unbounded());
+  }
+
+  private SkipProcessed(
+      String outputDir, String settingsFingerprint, boolean enabled, ChunkBacklog backlog) {
     this.outputDir = outputDir;
     this.settingsFingerprint = settingsFingerprint;
     this.enabled = enabled;
+    this.backlog = backlog;
+  }
+
+  /**
+   * Releases each transcript dropped from {@code backlog}, for {@link
+   * dev.beliefs.beam.PaceReading}.
+   */
+  public SkipProcessed withBacklog(ChunkBacklog backlog) {
+    return new SkipProcessed(outputDir, settingsFingerprint, enabled, backlog);
   }
 
   /** The transcripts to extract, and the ids of those skipped. */
@@ -64,9 +82,9 @@ public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProce
             "CheckManifests",
             ParDo.of(new CheckManifestFn(outputDir, settingsFingerprint, enabled, todo, skipped))
                 .withOutputTags(todo, TupleTagList.of(skipped)));
-    return new Result(
-        outputs.get(todo).setCoder(transcripts.getCoder()),
-        outputs.get(skipped).setCoder(StringUtf8Coder.of()));
+    PCollection<String> unchanged = outputs.get(skipped).setCoder(StringUtf8Coder.of());
+    unchanged.apply("ReleaseUnchanged", new ReleaseBacklog<>(backlog));
+    return new Result(outputs.get(todo).setCoder(transcripts.getCoder()), unchanged);
   }
 
   static class CheckManifestFn extends DoFn<Transcript, Transcript> {

@@ -68,6 +68,8 @@ public record RunSummary(
     long chunksOverBudget,
     SortedMap<String, Long> failureReasons) {
 
+  public static final String FILE = "run-summary.json";
+
   /**
    * What the pipeline knows about its own configuration, for the summary.
    *

@@ -1,6 +1,9 @@
 package dev.beliefs.parse;
 
+import dev.beliefs.beam.ChunkBacklog;
+import dev.beliefs.beam.PaceReading;
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.beam.ReleaseBacklog;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Transcript;
 import java.io.IOException;
@@ -22,6 +25,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * wrong shape, broken caption timings...) becomes a {@link Failure} with {@code stage=parse} on
  * {@link Result#failures()}; the other files go on. A file is held in memory as its bytes only
  * until it is decoded, so parsing needs about twice its size (its text and its utterances).
+ *
+ * <p>With a bounded {@link ChunkBacklog} ({@link #withBacklog}), files are let in as the backlog
+ * has room ({@link PaceReading}), and a file that fails gives its room back.
  */
 public class ParseTranscripts
     extends PTransform<PCollection<FileIO.ReadableFile>, ParseTranscripts.Result> {
@@ -29,6 +35,7 @@ public class ParseTranscripts
   private final String inputRoot;
   private final TranscriptParser parser;
   private final long maxTranscriptBytes;
+  private final ChunkBacklog backlog;
 
   /**
    * @param inputRoot the directory ids are relative to, as {@link TranscriptIds#rootOf} gives it
@@ -36,9 +43,20 @@ public class ParseTranscripts
    * @param maxTranscriptBytes larger files are failed before they are read
    */
   public ParseTranscripts(String inputRoot, TranscriptParser parser, long maxTranscriptBytes) {
+    this(inputRoot, parser, maxTranscriptBytes, ChunkBacklog.unbounded());
+  }
+
+  private ParseTranscripts(
+      String inputRoot, TranscriptParser parser, long maxTranscriptBytes, ChunkBacklog backlog) {
     this.inputRoot = inputRoot;
     this.parser = parser;
     this.maxTranscriptBytes = maxTranscriptBytes;
+    this.backlog = backlog;
+  }
+
+  /** Reads only as fast as {@code backlog} has room, for {@link PaceReading}. */
+  public ParseTranscripts withBacklog(ChunkBacklog backlog) {
+    return new ParseTranscripts(inputRoot, parser, maxTranscriptBytes, backlog);
   }
 
   /** The transcripts read and the files that could not be. */
@@ -50,10 +68,14 @@ public class ParseTranscripts
     TupleTag<Transcript> parsed = new TupleTag<>() {};
     TupleTag<Failure> failed = new TupleTag<>() {};
     PCollectionTuple outputs =
-        files.apply(
-            "ParseEachFile",
-            ParDo.of(new ParseFileFn(inputRoot, parser, maxTranscriptBytes, parsed, failed))
-                .withOutputTags(parsed, TupleTagList.of(failed)));
+        files
+            .apply("PaceReading", new PaceReading<>(backlog))
+            .apply(
+                "ParseEachFile",
+                ParDo.of(new ParseFileFn(inputRoot, parser, maxTranscriptBytes, parsed, failed))
+                    .withOutputTags(parsed, TupleTagList.of(failed)));
+    // A file let through that will never be cut gives its room back.
+    outputs.get(failed).apply("ReleaseUnreadable", new ReleaseBacklog<>(backlog));
     return new Result(outputs.get(parsed), outputs.get(failed));
   }
 

@@ -5,7 +5,6 @@ import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.RunSummary;
 import dev.beliefs.io.WriteFailures;
-import dev.beliefs.io.WriteRunSummary;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.MergedBelief;
@@ -40,7 +39,7 @@ record ReportData(
 
   static ReportData read(String outputDir, RateLimits limits) throws IOException {
     RunSummary summary;
-    try (BufferedReader in = open(OutputFiles.resolve(outputDir, WriteRunSummary.FILE))) {
+    try (BufferedReader in = open(OutputFiles.resolve(outputDir, RunSummary.FILE))) {
       summary = Json.MAPPER.readValue(in, RunSummary.class);
     }
     Map<String, List<MergedBelief>> beliefs = new TreeMap<>();
