@@ -16,11 +16,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param sharing how the extraction step's subtasks split the requests in flight, the rate limits
  *     and the spending cap
  */
-record WorkerPlan(
+public record WorkerPlan(
     int requestsInFlight, @Nullable Integer parallelism, ChunkBacklog readAhead, Sharing sharing) {
 
   /** The same plan with reading never held back: the Batch API gathers every chunk first. */
-  WorkerPlan withoutReadAhead() {
+  public WorkerPlan withoutReadAhead() {
     return new WorkerPlan(requestsInFlight, parallelism, ChunkBacklog.unbounded(), sharing);
   }
 }
