@@ -57,16 +57,20 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
   private final BatchSettings settings;
-  private ChunkTally tally = ChunkTally.of(UUID.randomUUID().toString());
+  private final ChunkTally tally;
 
   public ExtractBeliefsInBatches(BatchSettings settings) {
+    this(settings, ChunkTally.of(UUID.randomUUID().toString()));
+  }
+
+  private ExtractBeliefsInBatches(BatchSettings settings, ChunkTally tally) {
     this.settings = settings;
+    this.tally = tally;
   }
 
   /** Counts each chunk as it arrives and as its answer comes, for a progress display. */
   public ExtractBeliefsInBatches withProgress(ChunkTally tally) {
-    this.tally = tally;
-    return this;
+    return new ExtractBeliefsInBatches(settings, tally);
   }
 
   /**
