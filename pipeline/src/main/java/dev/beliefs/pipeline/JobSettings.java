@@ -61,7 +61,10 @@ public record JobSettings(
   static final String CHEAP_MODEL = "gpt-4o-mini";
   static final int DEFAULT_MIN_CHUNK_WORDS = 8;
   static final int CHEAP_MIN_CHUNK_WORDS = 20;
-  static final int MIN_BACKLOG = 10_000;
+
+  /** About 27 hour-long transcripts: enough to choose the longest calls from, little to hold. */
+  static final int MIN_BACKLOG = 2_000;
+
   static final int BACKLOG_PER_WORKER = 50;
 
   /**
