@@ -155,7 +155,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
     private final ChunkTally tally;
     private final TupleTag<ChunkResult> extracted;
     private final TupleTag<ChunkFailure> failed;
-    private transient BatchApi api;
+    private transient HttpBatchApi api;
 
     RunBatchesFn(
         BatchSettings settings,
@@ -234,6 +234,13 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
               settings.openAi().apiKeySource().apiKey(),
               settings.openAi().connectTimeout(),
               settings.openAi().readTimeout());
+    }
+
+    @Teardown
+    public void teardown() {
+      if (api != null) {
+        api.close();
+      }
     }
 
     @ProcessElement
