@@ -87,7 +87,10 @@ public final class BeliefPipeline {
                 extraction(settings, progressTally(pipeline.getOptions().getJobName())));
 
     PCollection<TranscriptBeliefs> merged =
-        extracted.results().apply("MergeBeliefs", new MergeBeliefs());
+        Pipeline.applyTransform(
+            "MergeBeliefs",
+            new MergeBeliefs.Inputs(extracted.results(), extracted.failures(), chunks.planned()),
+            new MergeBeliefs());
 
     PCollection<CostSummary> costs =
         PCollectionList.of(

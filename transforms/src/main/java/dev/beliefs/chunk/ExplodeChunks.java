@@ -4,13 +4,16 @@ import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -48,19 +51,29 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     return new ExplodeChunks(plan, sizer, backlog);
   }
 
-  public record Result(PCollection<Chunk> chunks, PCollection<String> skipped)
+  /**
+   * @param chunks the windows to extract
+   * @param skipped the ids of windows too short to send
+   * @param planned transcript id and how many of its chunks are in {@code chunks}
+   */
+  public record Result(
+      PCollection<Chunk> chunks, PCollection<String> skipped, PCollection<KV<String, Long>> planned)
       implements RecordOutput {}
 
   @Override
   public Result expand(PCollection<Transcript> transcripts) {
     TupleTag<Chunk> kept = new TupleTag<>() {};
     TupleTag<String> skipped = new TupleTag<>() {};
+    TupleTag<KV<String, Long>> planned = new TupleTag<>() {};
     PCollectionTuple outputs =
         transcripts.apply(
             "CutWindows",
-            ParDo.of(new CutWindowsFn(plan, sizer, backlog, kept, skipped))
-                .withOutputTags(kept, TupleTagList.of(skipped)));
-    return new Result(outputs.get(kept), outputs.get(skipped).setCoder(StringUtf8Coder.of()));
+            ParDo.of(new CutWindowsFn(plan, sizer, backlog, kept, skipped, planned))
+                .withOutputTags(kept, TupleTagList.of(skipped).and(planned)));
+    return new Result(
+        outputs.get(kept),
+        outputs.get(skipped).setCoder(StringUtf8Coder.of()),
+        outputs.get(planned).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
   }
 
   static class CutWindowsFn extends DoFn<Transcript, Chunk> {
@@ -73,27 +86,33 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
     private final ChunkBacklog backlog;
     private final TupleTag<Chunk> kept;
     private final TupleTag<String> skipped;
+    private final TupleTag<KV<String, Long>> planned;
 
     CutWindowsFn(
         ChunkPlan plan,
         PromptSizer sizer,
         ChunkBacklog backlog,
         TupleTag<Chunk> kept,
-        TupleTag<String> skipped) {
+        TupleTag<String> skipped,
+        TupleTag<KV<String, Long>> planned) {
       this.plan = plan;
       this.sizer = sizer;
       this.backlog = backlog;
       this.kept = kept;
       this.skipped = skipped;
+      this.planned = planned;
     }
 
     /**
      * Cuts the transcript's windows one at a time, each handed on as it is cut. The backlog learns
-     * the transcript's chunk count first, without rendering any.
+     * the transcript's chunk count first, without rendering any, and the count is handed on for the
+     * merge to know when the transcript is complete.
      */
     @ProcessElement
     public void process(@Element Transcript transcript, MultiOutputReceiver out) {
-      backlog.cut(plan.keptCount(transcript));
+      long keptCount = plan.keptCount(transcript);
+      backlog.cut(keptCount);
+      out.get(planned).output(KV.of(transcript.id(), keptCount));
       long windows = plan.windowCount(transcript);
       for (long position = 0; position < windows; position++) {
         ChunkPlan.Window window = plan.window(transcript, position, sizer);

@@ -1,98 +1,168 @@
 package dev.beliefs.merge;
 
+import dev.beliefs.beam.RecordInput;
 import dev.beliefs.json.JsonCoder;
-import dev.beliefs.model.Belief;
+import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.TranscriptBeliefs;
-import java.util.List;
-import java.util.TreeMap;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Merges the grounded beliefs of every chunk of a transcript, across chunks and levels, into one
- * deduplicated list per transcript ({@link BeliefClusters} says when two beliefs are the same).
- * Bounded or unbounded input; one output per transcript that has at least one chunk result. The
- * output is the same whatever the order of the results and however the runner splits and merges
- * accumulators.
+ * deduplicated list per transcript ({@link BeliefClusters} says when two beliefs are the same). One
+ * output per transcript that has at least one chunk result; the same whatever the order of the
+ * results.
+ *
+ * <p>A transcript is merged as soon as all of its planned chunks are settled, answered or failed,
+ * and its mentions are let go: memory holds only the transcripts still being extracted, not every
+ * chunk's beliefs until the input ends. Should a transcript never complete (a count that does not
+ * match), it is merged when the input ends, as a grouping would. Anything that arrives for a
+ * transcript already merged is ignored.
  */
-public class MergeBeliefs
-    extends PTransform<PCollection<ChunkResult>, PCollection<TranscriptBeliefs>> {
-
-  @Override
-  public PCollection<TranscriptBeliefs> expand(PCollection<ChunkResult> results) {
-    return results
-        .apply(
-            "KeyByTranscript",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.strings(), TypeDescriptor.of(ChunkResult.class)))
-                .via(result -> KV.of(result.transcriptId(), result)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(ChunkResult.class)))
-        .apply("CombineMentions", Combine.perKey(new MergeBeliefsCombineFn()))
-        .apply(
-            "ToTranscriptBeliefs",
-            MapElements.into(TypeDescriptor.of(TranscriptBeliefs.class)).via(KV::getValue));
-  }
+public class MergeBeliefs extends PTransform<MergeBeliefs.Inputs, PCollection<TranscriptBeliefs>> {
 
   /**
-   * The mentions of one transcript seen so far, keyed by chunk and position in the chunk's answer,
-   * so that a result delivered twice (a retried bundle) counts once.
+   * @param results the answered chunks
+   * @param failures the chunks that failed
+   * @param planned transcript id and the number of its chunks sent to extraction
    */
-  public static final class Mentions {
-    public String transcriptId = "";
-    public TreeMap<String, Mention> byKey = new TreeMap<>();
+  public record Inputs(
+      PCollection<ChunkResult> results,
+      PCollection<ChunkFailure> failures,
+      PCollection<KV<String, Long>> planned)
+      implements RecordInput {}
+
+  /** One thing learnt about a transcript: a chunk answered, a chunk failed, or its chunk count. */
+  public record Event(ChunkResult answered, boolean failed, long planned) implements Serializable {
+
+    static Event answer(ChunkResult result) {
+      return new Event(result, false, -1);
+    }
+
+    static Event failure() {
+      return new Event(null, true, -1);
+    }
+
+    static Event plan(long chunks) {
+      return new Event(null, false, chunks);
+    }
+
+    void applyTo(TranscriptProgress progress) {
+      if (answered != null) {
+        progress.answer(answered);
+      } else if (failed) {
+        progress.fail();
+      } else {
+        progress.plan(planned);
+      }
+    }
   }
 
-  public static class MergeBeliefsCombineFn
-      extends Combine.CombineFn<ChunkResult, Mentions, TranscriptBeliefs> {
+  private static final TypeDescriptor<KV<String, Event>> KEYED_EVENT =
+      TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Event.class));
 
-    @Override
-    public Mentions createAccumulator() {
-      return new Mentions();
-    }
+  @Override
+  public PCollection<TranscriptBeliefs> expand(Inputs inputs) {
+    return PCollectionList.of(
+            inputs
+                .results()
+                .apply(
+                    "Answered",
+                    MapElements.into(KEYED_EVENT)
+                        .via(result -> KV.of(result.transcriptId(), Event.answer(result)))))
+        .and(
+            inputs
+                .failures()
+                .apply(
+                    "Failed",
+                    MapElements.into(KEYED_EVENT)
+                        .via(failure -> KV.of(failure.transcriptId(), Event.failure()))))
+        .and(
+            inputs
+                .planned()
+                .apply(
+                    "Planned",
+                    MapElements.into(KEYED_EVENT)
+                        .via(count -> KV.of(count.getKey(), Event.plan(count.getValue())))))
+        .apply("AllEvents", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Event.class)))
+        .apply("MergeWhenComplete", ParDo.of(new MergeWhenCompleteFn()));
+  }
 
-    @Override
-    public Mentions addInput(Mentions mentions, ChunkResult result) {
-      List<Belief> beliefs = result.beliefs();
-      for (int i = 0; i < beliefs.size(); i++) {
-        mentions.byKey.put(result.chunkId() + "/" + i, new Mention(result.level(), beliefs.get(i)));
+  static class MergeWhenCompleteFn extends DoFn<KV<String, Event>, TranscriptBeliefs> {
+
+    @StateId("progress")
+    private final StateSpec<ValueState<TranscriptProgress>> progressSpec =
+        StateSpecs.value(JsonCoder.of(TranscriptProgress.class));
+
+    /** Set once the transcript is merged, so that nothing arriving later merges it again. */
+    @StateId("merged")
+    private final StateSpec<ValueState<Boolean>> mergedSpec = StateSpecs.value(BooleanCoder.of());
+
+    @TimerId("inputEnds")
+    private final TimerSpec inputEndsSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Event> event,
+        @StateId("progress") ValueState<TranscriptProgress> state,
+        @StateId("merged") ValueState<Boolean> merged,
+        @TimerId("inputEnds") Timer inputEnds,
+        OutputReceiver<TranscriptBeliefs> out) {
+      if (merged.read() != null) {
+        return;
       }
-      mentions.transcriptId = result.transcriptId();
-      return mentions;
-    }
-
-    @Override
-    public Mentions mergeAccumulators(Iterable<Mentions> accumulators) {
-      Mentions merged = new Mentions();
-      for (Mentions mentions : accumulators) {
-        merged.byKey.putAll(mentions.byKey);
-        if (!mentions.transcriptId.isEmpty()) {
-          merged.transcriptId = mentions.transcriptId;
-        }
+      TranscriptProgress progress = state.read();
+      if (progress == null) {
+        progress = new TranscriptProgress();
+        inputEnds.set(GlobalWindow.INSTANCE.maxTimestamp());
       }
-      return merged;
+      event.getValue().applyTo(progress);
+      if (progress.complete()) {
+        emit(progress, out);
+        state.clear();
+        merged.write(true);
+      } else {
+        state.write(progress);
+      }
     }
 
-    @Override
-    public TranscriptBeliefs extractOutput(Mentions mentions) {
-      return new TranscriptBeliefs(
-          mentions.transcriptId,
-          BeliefClusters.merge(mentions.transcriptId, mentions.byKey.values()));
+    @OnTimer("inputEnds")
+    public void onInputEnds(
+        @StateId("progress") ValueState<TranscriptProgress> state,
+        OutputReceiver<TranscriptBeliefs> out) {
+      TranscriptProgress progress = state.read();
+      if (progress != null) {
+        emit(progress, out);
+        state.clear();
+      }
     }
 
-    @Override
-    public Coder<Mentions> getAccumulatorCoder(CoderRegistry registry, Coder<ChunkResult> input) {
-      return JsonCoder.of(Mentions.class);
+    private static void emit(TranscriptProgress progress, OutputReceiver<TranscriptBeliefs> out) {
+      if (progress.answered) {
+        out.output(progress.mentions.merged());
+      }
     }
   }
 }

@@ -3,10 +3,13 @@ package dev.beliefs.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Belief;
 import dev.beliefs.model.CallStats;
+import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.model.Evidence;
+import dev.beliefs.model.Failure;
 import dev.beliefs.model.MergedBelief;
 import dev.beliefs.model.TranscriptBeliefs;
 import dev.beliefs.model.Usage;
@@ -15,11 +18,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -303,34 +318,13 @@ class MergeBeliefsTest {
   }
 
   @Test
-  void outputDoesNotDependOnInputOrderOrAccumulatorSplits() {
+  void outputDoesNotDependOnInputOrder() {
     List<TranscriptBeliefs> expected = merge(results());
     Random random = new Random(7);
-    MergeBeliefs.MergeBeliefsCombineFn fn = new MergeBeliefs.MergeBeliefsCombineFn();
     for (int trial = 0; trial < 50; trial++) {
-      List<ChunkResult> shuffled =
-          new ArrayList<>(results().stream().filter(r -> r.transcriptId().equals("ep")).toList());
+      List<ChunkResult> shuffled = new ArrayList<>(results());
       Collections.shuffle(shuffled, random);
-      List<MergeBeliefs.Mentions> accumulators = new ArrayList<>();
-      for (ChunkResult result : shuffled) {
-        if (accumulators.isEmpty() || random.nextBoolean()) {
-          accumulators.add(fn.createAccumulator());
-        }
-        fn.addInput(accumulators.get(random.nextInt(accumulators.size())), result);
-      }
-      Collections.shuffle(accumulators, random);
-      MergeBeliefs.Mentions merged = accumulators.get(0);
-      if (accumulators.size() > 1) {
-        MergeBeliefs.Mentions left =
-            fn.mergeAccumulators(accumulators.subList(0, accumulators.size() / 2 + 1));
-        merged =
-            fn.mergeAccumulators(
-                List.of(
-                    left,
-                    fn.mergeAccumulators(
-                        accumulators.subList(accumulators.size() / 2 + 1, accumulators.size()))));
-      }
-      assertEquals(expected.get(0), fn.extractOutput(merged), "trial " + trial);
+      assertEquals(expected, merge(shuffled), "trial " + trial);
     }
   }
 
@@ -370,23 +364,94 @@ class MergeBeliefsTest {
   }
 
   @Test
-  void inAPipeline_oneOutputPerTranscript(TestPipeline pipeline) {
-    PCollection<TranscriptBeliefs> merged =
-        pipeline.apply(Create.of(results())).apply(new MergeBeliefs());
+  void inAPipeline_oneOutputPerTranscriptWithAnAnswer(TestPipeline pipeline) {
+    List<ChunkResult> results = results();
+    ChunkFailure failedInEp = failure("ep", "ep#L15-W0");
+    ChunkFailure failedAlone = failure("lost", "lost#L1-W0");
+    MergeBeliefs.Inputs inputs =
+        new MergeBeliefs.Inputs(
+            pipeline.apply("Results", Create.of(results)),
+            pipeline.apply("Failures", Create.of(failedInEp, failedAlone)),
+            pipeline.apply(
+                "Planned",
+                Create.of(
+                        KV.of("ep", 5L), KV.of("other", 1L), KV.of("lost", 1L), KV.of("empty", 0L))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))));
 
-    List<TranscriptBeliefs> expected = merge(results());
-    PAssert.that(merged).containsInAnyOrder(expected);
+    PCollection<TranscriptBeliefs> merged = Pipeline.applyTransform(inputs, new MergeBeliefs());
+
+    PAssert.that(merged).containsInAnyOrder(merge(results));
     pipeline.run().waitUntilFinish();
   }
 
-  /** Merges with one accumulator per transcript, in input order. */
-  private static List<TranscriptBeliefs> merge(List<ChunkResult> results) {
-    MergeBeliefs.MergeBeliefsCombineFn fn = new MergeBeliefs.MergeBeliefsCombineFn();
-    java.util.Map<String, MergeBeliefs.Mentions> byTranscript = new java.util.TreeMap<>();
-    for (ChunkResult result : results) {
-      fn.addInput(
-          byTranscript.computeIfAbsent(result.transcriptId(), k -> fn.createAccumulator()), result);
+  /**
+   * Each output carries the time of the event that completed its transcript: "ep" is merged as its
+   * last chunk settles, while later input is still to come; "late" lacks a chunk, so it is merged
+   * only when the input ends; an answer delivered again after "ep" was merged changes nothing.
+   */
+  @Test
+  void aTranscriptIsMergedWhenItsLastChunkSettles_notWhenTheInputEnds(TestPipeline pipeline) {
+    List<ChunkResult> ep = results().stream().filter(r -> r.transcriptId().equals("ep")).toList();
+    ChunkResult late = result("late", 1, 0, belief("Bo", "Go is simple.", "affirms", 0.9, "Go", 0));
+    Coder<KV<String, MergeBeliefs.Event>> coder =
+        KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(MergeBeliefs.Event.class));
+    TestStream.Builder<KV<String, MergeBeliefs.Event>> events =
+        TestStream.create(coder)
+            .addElements(
+                TimestampedValue.of(KV.of("ep", MergeBeliefs.Event.plan(5)), at(1)),
+                TimestampedValue.of(KV.of("late", MergeBeliefs.Event.plan(2)), at(1)));
+    for (int i = 0; i < ep.size(); i++) {
+      events = events.addElements(TimestampedValue.of(answered(ep.get(i)), at(10 + i)));
     }
-    return byTranscript.values().stream().map(fn::extractOutput).toList();
+    events =
+        events
+            .addElements(TimestampedValue.of(KV.of("ep", MergeBeliefs.Event.failure()), at(20)))
+            .advanceWatermarkTo(at(30))
+            .addElements(
+                TimestampedValue.of(answered(late), at(40)),
+                TimestampedValue.of(answered(ep.get(0)), at(41)));
+
+    PCollection<String> mergedAt =
+        pipeline
+            .apply(events.advanceWatermarkToInfinity())
+            .apply(ParDo.of(new MergeBeliefs.MergeWhenCompleteFn()))
+            .apply(ParDo.of(new IdAndTime()));
+
+    PAssert.that(mergedAt)
+        .containsInAnyOrder(
+            "ep@" + at(20).getMillis(), "late@" + GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static Instant at(long seconds) {
+    return new Instant(seconds * 1000);
+  }
+
+  private static KV<String, MergeBeliefs.Event> answered(ChunkResult result) {
+    return KV.of(result.transcriptId(), MergeBeliefs.Event.answer(result));
+  }
+
+  private static ChunkFailure failure(String transcript, String chunkId) {
+    return new ChunkFailure(
+        transcript, new Failure(chunkId, Failure.STAGE_EXTRACT, "refused", "no", 1), STATS);
+  }
+
+  private static class IdAndTime extends DoFn<TranscriptBeliefs, String> {
+    @ProcessElement
+    public void process(
+        @Element TranscriptBeliefs beliefs, @Timestamp Instant time, OutputReceiver<String> out) {
+      out.output(beliefs.transcriptId() + "@" + time.getMillis());
+    }
+  }
+
+  /** Merges each transcript's results, in input order. */
+  private static List<TranscriptBeliefs> merge(List<ChunkResult> results) {
+    java.util.Map<String, TranscriptMentions> byTranscript = new java.util.TreeMap<>();
+    for (ChunkResult result : results) {
+      byTranscript
+          .computeIfAbsent(result.transcriptId(), k -> new TranscriptMentions())
+          .add(result);
+    }
+    return byTranscript.values().stream().map(TranscriptMentions::merged).toList();
   }
 }
