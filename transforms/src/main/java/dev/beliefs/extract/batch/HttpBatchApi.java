@@ -171,7 +171,7 @@ public final class HttpBatchApi implements BatchApi, AutoCloseable {
         .build();
   }
 
-  private static JsonNode json(HttpRequest request) throws IOException, ApiErrorException {
+  private JsonNode json(HttpRequest request) throws IOException, ApiErrorException {
     HttpResponse response = request.execute();
     try {
       if (!response.isSuccessStatusCode()) {
@@ -183,10 +183,11 @@ public final class HttpBatchApi implements BatchApi, AutoCloseable {
     }
   }
 
-  private static ApiErrorException error(HttpResponse response) throws IOException {
+  /** The server's error, with the key taken out should the server echo it. */
+  private ApiErrorException error(HttpResponse response) throws IOException {
     return ApiErrorException.fromBody(
         response.getStatusCode(),
-        response.parseAsString(),
+        transport.withoutKey(response.parseAsString()),
         RateLimitHeaders.from(response.getHeaders()));
   }
 }
