@@ -42,7 +42,10 @@ final class Runners {
 
   static final int LOCAL_PARALLELISM_CAP = 8;
   static final int RESTARTS = 3;
-  static final int MIN_READ_AHEAD = 10_000;
+
+  /** About 27 hour-long transcripts: enough to choose the longest calls from, little to hold. */
+  static final int MIN_READ_AHEAD = 2_000;
+
   static final int READ_AHEAD_PER_WORKER = 50;
   private static final Duration REST_TIMEOUT = Duration.ofSeconds(5);
 

@@ -37,6 +37,9 @@ class ExtractCommandTest {
         .run(args);
   }
 
+  /** The beliefs the offline extractor finds in the NASA sample, once merged. */
+  static final int NASA_OFFLINE_BELIEFS = 38;
+
   static Path samples() {
     return TestFiles.projectRoot().resolve("samples");
   }
@@ -51,7 +54,7 @@ class ExtractCommandTest {
     assertEquals(ExitCode.OK, exit, stderr.toString());
     assertTrue(stderr.toString().contains("offline rule-based extractor"), stderr.toString());
     List<JsonNode> beliefs = TestFiles.jsonLines(out.resolve("beliefs/nasa-hwhap-ep218.jsonl"));
-    assertTrue(beliefs.size() >= 8, "beliefs: " + beliefs.size());
+    assertEquals(NASA_OFFLINE_BELIEFS, beliefs.size());
     List<Utterance> utterances =
         new LabelledTextFormat().parse(Files.readString(samples().resolve("nasa-hwhap-ep218.txt")));
     for (JsonNode belief : beliefs) {
@@ -119,7 +122,8 @@ class ExtractCommandTest {
             "latin1.txt:invalid_utf8",
             "unlabelled.txt:no_speaker_labels"),
         seen.stream().sorted().toList());
-    assertTrue(TestFiles.jsonLines(out.resolve("beliefs/nasa.jsonl")).size() >= 8);
+    assertEquals(
+        NASA_OFFLINE_BELIEFS, TestFiles.jsonLines(out.resolve("beliefs/nasa.jsonl")).size());
     JsonNode summary = Json.MAPPER.readTree(out.resolve("run-summary.json").toFile());
     assertEquals(1, summary.get("transcripts").asInt());
     assertEquals(4, summary.get("transcripts_failed").asInt());

@@ -1,8 +1,5 @@
 package dev.beliefs.beam;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PInput;
@@ -10,28 +7,22 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Lets a record of PCollections be the input of a composite transform, each component one input
- * tagged with its name: the mirror of {@link RecordOutput}, for a step that joins several
- * collections.
+ * Lets a record of PCollections be the input of a composite transform, each collection the record
+ * lists in {@link #tagged()} one input: the mirror of {@link RecordOutput}, for a step that joins
+ * several collections.
  */
 public interface RecordInput extends PInput {
 
+  /** Each input collection, tagged with its component's name. */
+  TaggedValues tagged();
+
   @Override
   default Pipeline getPipeline() {
-    return ((PValue) expand().values().iterator().next()).getPipeline();
+    return tagged().pipeline();
   }
 
   @Override
   default Map<TupleTag<?>, PValue> expand() {
-    Map<TupleTag<?>, PValue> inputs = new LinkedHashMap<>();
-    for (RecordComponent component : getClass().getRecordComponents()) {
-      try {
-        inputs.put(
-            new TupleTag<>(component.getName()), (PValue) component.getAccessor().invoke(this));
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read input " + component.getName(), e);
-      }
-    }
-    return inputs;
+    return tagged().asMap();
   }
 }

@@ -1,8 +1,5 @@
 package dev.beliefs.beam;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -12,28 +9,22 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Lets a record of PCollections be the output of a composite transform: each component is one
- * output, tagged with the component's name. Used for results with a main and a failure output.
+ * Lets a record of PCollections be the output of a composite transform: each collection the record
+ * lists in {@link #tagged()} is one output. Used for results with a main and a failure output.
  */
 public interface RecordOutput extends POutput {
 
+  /** Each output collection, tagged with its component's name. */
+  TaggedValues tagged();
+
   @Override
   default Pipeline getPipeline() {
-    return ((PValue) expand().values().iterator().next()).getPipeline();
+    return tagged().pipeline();
   }
 
   @Override
   default Map<TupleTag<?>, PValue> expand() {
-    Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>();
-    for (RecordComponent component : getClass().getRecordComponents()) {
-      try {
-        outputs.put(
-            new TupleTag<>(component.getName()), (PValue) component.getAccessor().invoke(this));
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read output " + component.getName(), e);
-      }
-    }
-    return outputs;
+    return tagged().asMap();
   }
 
   @Override

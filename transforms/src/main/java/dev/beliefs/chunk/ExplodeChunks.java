@@ -2,6 +2,7 @@ package dev.beliefs.chunk;
 
 import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -58,7 +59,12 @@ public class ExplodeChunks extends PTransform<PCollection<Transcript>, ExplodeCh
    */
   public record Result(
       PCollection<Chunk> chunks, PCollection<String> skipped, PCollection<KV<String, Long>> planned)
-      implements RecordOutput {}
+      implements RecordOutput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("chunks", chunks).and("skipped", skipped).and("planned", planned);
+    }
+  }
 
   @Override
   public Result expand(PCollection<Transcript> transcripts) {

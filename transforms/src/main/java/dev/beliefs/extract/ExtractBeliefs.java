@@ -2,6 +2,7 @@ package dev.beliefs.extract;
 
 import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.extract.grounding.Grounding;
 import dev.beliefs.extract.limits.CallScheduler;
@@ -51,43 +52,64 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
   private final BeliefExtractorFactory extractors;
   private final ModelPrice price;
   private final int workers;
+  private final ChunkBacklog backlog;
+  private final Sharing sharing;
+  private final ChunkTally tally;
   private final String schedulerKey = UUID.randomUUID().toString();
-  private ChunkBacklog backlog = ChunkBacklog.unbounded();
-  private Sharing sharing = Sharing.WHOLE_JVM;
-  private ChunkTally tally = ChunkTally.of(schedulerKey);
 
   /**
    * @param workers requests in flight for the whole step
    */
   public ExtractBeliefs(BeliefExtractorFactory extractors, ModelPrice price, int workers) {
+    this(
+        extractors,
+        price,
+        workers,
+        ChunkBacklog.unbounded(),
+        Sharing.WHOLE_JVM,
+        ChunkTally.of(UUID.randomUUID().toString()));
+  }
+
+  private ExtractBeliefs(
+      BeliefExtractorFactory extractors,
+      ModelPrice price,
+      int workers,
+      ChunkBacklog backlog,
+      Sharing sharing,
+      ChunkTally tally) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
     this.extractors = extractors;
     this.price = price;
     this.workers = workers;
+    this.backlog = backlog;
+    this.sharing = sharing;
+    this.tally = tally;
   }
 
   /** Counts each chunk done out of {@code backlog}, for {@link dev.beliefs.beam.PaceReading}. */
   public ExtractBeliefs withBacklog(ChunkBacklog backlog) {
-    this.backlog = backlog;
-    return this;
+    return new ExtractBeliefs(extractors, price, workers, backlog, sharing, tally);
   }
 
   /** Counts each chunk as it arrives and as its call starts and ends, for a progress display. */
   public ExtractBeliefs withProgress(ChunkTally tally) {
-    this.tally = tally;
-    return this;
+    return new ExtractBeliefs(extractors, price, workers, backlog, sharing, tally);
   }
 
   /** How the step's workers split the requests in flight, the rate limits and the cap. */
   public ExtractBeliefs sharedBy(Sharing sharing) {
-    this.sharing = sharing;
-    return this;
+    return new ExtractBeliefs(extractors, price, workers, backlog, sharing, tally);
   }
 
   public record Result(PCollection<ChunkResult> results, PCollection<ChunkFailure> failures)
-      implements RecordOutput {}
+      implements RecordOutput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("results", results).and("failures", failures);
+    }
+  }
 
   @Override
   public Result expand(PCollection<Chunk> chunks) {

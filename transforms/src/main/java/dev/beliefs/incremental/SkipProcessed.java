@@ -3,6 +3,7 @@ package dev.beliefs.incremental;
 import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.beam.ReleaseBacklog;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.model.Transcript;
@@ -71,7 +72,12 @@ public class SkipProcessed extends PTransform<PCollection<Transcript>, SkipProce
 
   /** The transcripts to extract, and the ids of those skipped. */
   public record Result(PCollection<Transcript> transcripts, PCollection<String> skipped)
-      implements RecordOutput {}
+      implements RecordOutput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("transcripts", transcripts).and("skipped", skipped);
+    }
+  }
 
   @Override
   public Result expand(PCollection<Transcript> transcripts) {

@@ -1,6 +1,7 @@
 package dev.beliefs.incremental;
 
 import dev.beliefs.beam.RecordInput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.io.OutputFiles;
 import dev.beliefs.io.WriteBeliefs;
 import dev.beliefs.model.ChunkFailure;
@@ -56,7 +57,14 @@ public class WriteManifests extends PTransform<WriteManifests.Inputs, PDone> {
       PCollection<Transcript> transcripts,
       PCollection<KV<String, Integer>> written,
       PCollection<ChunkFailure> failures)
-      implements RecordInput {}
+      implements RecordInput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("transcripts", transcripts)
+          .and("written", written)
+          .and("failures", failures);
+    }
+  }
 
   @Override
   public PDone expand(Inputs inputs) {

@@ -1,6 +1,7 @@
 package dev.beliefs.merge;
 
 import dev.beliefs.beam.RecordInput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
@@ -38,7 +39,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * and its mentions are let go: memory holds only the transcripts still being extracted, not every
  * chunk's beliefs until the input ends. Should a transcript never complete (a count that does not
  * match), it is merged when the input ends, as a grouping would. Anything that arrives for a
- * transcript already merged is ignored, so a result delivered twice counts once.
+ * transcript already merged is ignored.
  */
 public class MergeBeliefs extends PTransform<MergeBeliefs.Inputs, PCollection<TranscriptBeliefs>> {
 
@@ -51,29 +52,33 @@ public class MergeBeliefs extends PTransform<MergeBeliefs.Inputs, PCollection<Tr
       PCollection<ChunkResult> results,
       PCollection<ChunkFailure> failures,
       PCollection<KV<String, Long>> planned)
-      implements RecordInput {}
+      implements RecordInput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("results", results).and("failures", failures).and("planned", planned);
+    }
+  }
 
   /** One thing learnt about a transcript: a chunk answered, a chunk failed, or its chunk count. */
-  public record Event(ChunkResult answered, String failedChunk, long planned)
-      implements Serializable {
+  public record Event(ChunkResult answered, boolean failed, long planned) implements Serializable {
 
-    static Event answered(ChunkResult result) {
-      return new Event(result, null, -1);
+    static Event answer(ChunkResult result) {
+      return new Event(result, false, -1);
     }
 
-    static Event failed(ChunkFailure failure) {
-      return new Event(null, failure.failure().source(), -1);
+    static Event failure() {
+      return new Event(null, true, -1);
     }
 
-    static Event planned(long chunks) {
-      return new Event(null, null, chunks);
+    static Event plan(long chunks) {
+      return new Event(null, false, chunks);
     }
 
     void applyTo(TranscriptProgress progress) {
       if (answered != null) {
         progress.answer(answered);
-      } else if (failedChunk != null) {
-        progress.fail(failedChunk);
+      } else if (failed) {
+        progress.fail();
       } else {
         progress.plan(planned);
       }
@@ -91,21 +96,21 @@ public class MergeBeliefs extends PTransform<MergeBeliefs.Inputs, PCollection<Tr
                 .apply(
                     "Answered",
                     MapElements.into(KEYED_EVENT)
-                        .via(result -> KV.of(result.transcriptId(), Event.answered(result)))))
+                        .via(result -> KV.of(result.transcriptId(), Event.answer(result)))))
         .and(
             inputs
                 .failures()
                 .apply(
                     "Failed",
                     MapElements.into(KEYED_EVENT)
-                        .via(failure -> KV.of(failure.transcriptId(), Event.failed(failure)))))
+                        .via(failure -> KV.of(failure.transcriptId(), Event.failure()))))
         .and(
             inputs
                 .planned()
                 .apply(
                     "Planned",
                     MapElements.into(KEYED_EVENT)
-                        .via(count -> KV.of(count.getKey(), Event.planned(count.getValue())))))
+                        .via(count -> KV.of(count.getKey(), Event.plan(count.getValue())))))
         .apply("AllEvents", Flatten.pCollections())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Event.class)))
         .apply("MergeWhenComplete", ParDo.of(new MergeWhenCompleteFn()));

@@ -1,18 +1,19 @@
 package dev.beliefs.merge;
 
 import dev.beliefs.model.ChunkResult;
-import java.util.TreeSet;
 
 /**
- * What the merge knows of one transcript: how many of its chunks were sent to extraction, which of
- * those are settled (answered or failed), and the mentions of the answered ones. The transcript is
- * complete once every planned chunk is settled.
+ * What the merge knows of one transcript: how many of its chunks were sent to extraction, how many
+ * of those are settled (answered or failed), and the mentions of the answered ones. The transcript
+ * is complete once every planned chunk is settled. Settled chunks are counted, not listed, so that
+ * a transcript of millions of chunks costs nothing here beyond its beliefs: Beam hands each result
+ * and failure on once.
  */
 public final class TranscriptProgress {
   /** Chunks sent to extraction, or -1 until the count arrives. */
   public long planned = -1;
 
-  public TreeSet<String> settled = new TreeSet<>();
+  public long settled;
   public boolean answered;
   public TranscriptMentions mentions = new TranscriptMentions();
 
@@ -21,16 +22,16 @@ public final class TranscriptProgress {
   }
 
   public void answer(ChunkResult result) {
-    settled.add(result.chunkId());
+    settled++;
     answered = true;
     mentions.add(result);
   }
 
-  public void fail(String chunkId) {
-    settled.add(chunkId);
+  public void fail() {
+    settled++;
   }
 
   public boolean complete() {
-    return planned >= 0 && settled.size() >= planned;
+    return planned >= 0 && settled >= planned;
   }
 }

@@ -1,6 +1,7 @@
 package dev.beliefs.parse;
 
 import dev.beliefs.beam.RecordOutput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Failure;
 import java.io.FileNotFoundException;
@@ -45,7 +46,12 @@ public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result
 
   /** The files to read and the files left out because another one has their id. */
   public record Result(PCollection<FileIO.ReadableFile> files, PCollection<Failure> failures)
-      implements RecordOutput {}
+      implements RecordOutput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("files", files).and("failures", failures);
+    }
+  }
 
   @Override
   public Result expand(PBegin begin) {

@@ -4,6 +4,7 @@ import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.beam.PaceReading;
 import dev.beliefs.beam.RecordOutput;
 import dev.beliefs.beam.ReleaseBacklog;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Transcript;
 import java.io.IOException;
@@ -61,7 +62,12 @@ public class ParseTranscripts
 
   /** The transcripts read and the files that could not be. */
   public record Result(PCollection<Transcript> transcripts, PCollection<Failure> failures)
-      implements RecordOutput {}
+      implements RecordOutput {
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("transcripts", transcripts).and("failures", failures);
+    }
+  }
 
   @Override
   public Result expand(PCollection<FileIO.ReadableFile> files) {

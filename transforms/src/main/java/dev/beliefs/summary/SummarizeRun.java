@@ -1,6 +1,7 @@
 package dev.beliefs.summary;
 
 import dev.beliefs.beam.RecordInput;
+import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.cost.CostSummary;
 import dev.beliefs.cost.SumCosts;
 import dev.beliefs.extract.ExtractBeliefs;
@@ -67,7 +68,19 @@ public class SummarizeRun extends PTransform<SummarizeRun.Inputs, PDone> {
       PCollection<ChunkResult> results,
       PCollection<ChunkFailure> failures,
       PCollection<TranscriptBeliefs> merged)
-      implements RecordInput {}
+      implements RecordInput {
+
+    @Override
+    public TaggedValues tagged() {
+      return TaggedValues.of("transcripts", transcripts)
+          .and("unreadable", unreadable)
+          .and("unchanged", unchanged)
+          .and("windowsSkipped", windowsSkipped)
+          .and("results", results)
+          .and("failures", failures)
+          .and("merged", merged);
+    }
+  }
 
   @Override
   public PDone expand(Inputs inputs) {

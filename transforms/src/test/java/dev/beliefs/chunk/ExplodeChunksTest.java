@@ -10,6 +10,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,15 +40,37 @@ class ExplodeChunksTest {
       windows.kept().forEach(c -> expectedKept.add(c.id() + " " + c.estimatedPromptTokens()));
       expectedSkipped.addAll(windows.skipped());
     }
-    PAssert.that(
-            result
-                .chunks()
-                .apply(
-                    MapElements.into(TypeDescriptors.strings())
-                        .via((Chunk c) -> c.id() + " " + c.estimatedPromptTokens())))
-        .containsInAnyOrder(expectedKept);
+    PAssert.that(idsAndTokens(result.chunks())).containsInAnyOrder(expectedKept);
     PAssert.that(result.skipped()).containsInAnyOrder(expectedSkipped);
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void sevenUtterancesAtLevelsOneAndFive_giveTheseChunksAndSkipTheOneWordAside(
+      TestPipeline pipeline) {
+    ExplodeChunks.Result result =
+        pipeline
+            .apply(Create.of(transcript("t", 7)))
+            .apply(new ExplodeChunks(new ChunkPlan(List.of(1, 5), 4), ONE_TOKEN_PER_LINE));
+
+    PAssert.that(idsAndTokens(result.chunks()))
+        .containsInAnyOrder(
+            "t#L1-W0000 1",
+            "t#L1-W0001 1",
+            "t#L1-W0002 1",
+            "t#L1-W0003 1",
+            "t#L1-W0005 1",
+            "t#L1-W0006 1",
+            "t#L5-W0000 5",
+            "t#L5-W0001 2");
+    PAssert.that(result.skipped()).containsInAnyOrder("t#L1-W0004");
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static PCollection<String> idsAndTokens(PCollection<Chunk> chunks) {
+    return chunks.apply(
+        MapElements.into(TypeDescriptors.strings())
+            .via((Chunk c) -> c.id() + " " + c.estimatedPromptTokens()));
   }
 
   /** Every fifth utterance is a one-word aside, too short to send alone. */

@@ -398,16 +398,14 @@ class MergeBeliefsTest {
     TestStream.Builder<KV<String, MergeBeliefs.Event>> events =
         TestStream.create(coder)
             .addElements(
-                TimestampedValue.of(KV.of("ep", MergeBeliefs.Event.planned(5)), at(1)),
-                TimestampedValue.of(KV.of("late", MergeBeliefs.Event.planned(2)), at(1)));
+                TimestampedValue.of(KV.of("ep", MergeBeliefs.Event.plan(5)), at(1)),
+                TimestampedValue.of(KV.of("late", MergeBeliefs.Event.plan(2)), at(1)));
     for (int i = 0; i < ep.size(); i++) {
       events = events.addElements(TimestampedValue.of(answered(ep.get(i)), at(10 + i)));
     }
     events =
         events
-            .addElements(
-                TimestampedValue.of(
-                    KV.of("ep", MergeBeliefs.Event.failed(failure("ep", "ep#L15-W0"))), at(20)))
+            .addElements(TimestampedValue.of(KV.of("ep", MergeBeliefs.Event.failure()), at(20)))
             .advanceWatermarkTo(at(30))
             .addElements(
                 TimestampedValue.of(answered(late), at(40)),
@@ -430,7 +428,7 @@ class MergeBeliefsTest {
   }
 
   private static KV<String, MergeBeliefs.Event> answered(ChunkResult result) {
-    return KV.of(result.transcriptId(), MergeBeliefs.Event.answered(result));
+    return KV.of(result.transcriptId(), MergeBeliefs.Event.answer(result));
   }
 
   private static ChunkFailure failure(String transcript, String chunkId) {

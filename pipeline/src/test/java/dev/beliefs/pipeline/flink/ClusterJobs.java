@@ -34,7 +34,13 @@ import java.util.stream.Stream;
 final class ClusterJobs implements AutoCloseable {
 
   static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
-  static final Duration SUBMISSION = Duration.ofMinutes(3);
+
+  /**
+   * A guard against a hang only: the wait ends as soon as the submitter exits. Under a load average
+   * of 65 on 2 cores, starting the submitter and uploading the 166 MB jar took over 3 minutes.
+   */
+  static final Duration SUBMISSION = Duration.ofMinutes(10);
+
   static final Duration JOB = Duration.ofMinutes(8);
 
   private final FlinkSessionCluster cluster;

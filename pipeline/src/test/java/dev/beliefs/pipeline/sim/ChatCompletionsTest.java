@@ -45,7 +45,7 @@ class ChatCompletionsTest {
       assertEquals(0, grounded.dropped(), chunk.id() + ": " + response.content());
       beliefs += grounded.kept().size();
     }
-    assertTrue(beliefs >= 8, "beliefs found in the sample: " + beliefs);
+    assertEquals(76, beliefs, "beliefs found in the sample, before merging");
   }
 
   @Test

@@ -8,22 +8,15 @@ import dev.beliefs.extract.ExtractionFailedException;
 import dev.beliefs.extract.ExtractionMetrics;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.openai.ChatSettings;
-import dev.beliefs.json.Json;
 import dev.beliefs.json.JsonCoder;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.ChunkFailure;
 import dev.beliefs.model.ChunkResult;
 import dev.beliefs.progress.ChunkTally;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -57,16 +50,20 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, ExtractBeliefs.Result> {
 
   private final BatchSettings settings;
-  private ChunkTally tally = ChunkTally.of(UUID.randomUUID().toString());
+  private final ChunkTally tally;
 
   public ExtractBeliefsInBatches(BatchSettings settings) {
+    this(settings, ChunkTally.of(UUID.randomUUID().toString()));
+  }
+
+  private ExtractBeliefsInBatches(BatchSettings settings, ChunkTally tally) {
     this.settings = settings;
+    this.tally = tally;
   }
 
   /** Counts each chunk as it arrives and as its answer comes, for a progress display. */
   public ExtractBeliefsInBatches withProgress(ChunkTally tally) {
-    this.tally = tally;
-    return this;
+    return new ExtractBeliefsInBatches(settings, tally);
   }
 
   /**
@@ -155,7 +152,7 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
     private final ChunkTally tally;
     private final TupleTag<ChunkResult> extracted;
     private final TupleTag<ChunkFailure> failed;
-    private transient BatchApi api;
+    private transient HttpBatchApi api;
 
     RunBatchesFn(
         BatchSettings settings,
@@ -168,64 +165,6 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
       this.failed = failed;
     }
 
-    /**
-     * Writes the group to a local file: a runner may let a grouped result be iterated only once
-     * (Flink does), and the job goes through it once per round.
-     */
-    private static void spill(Iterable<Unanswered> chunks, Path file) throws IOException {
-      try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (Unanswered chunk : chunks) {
-          writer.write(Json.line(chunk));
-          writer.newLine();
-        }
-      }
-    }
-
-    /** The spilled chunks, read afresh on each iteration. */
-    private static Iterable<Unanswered> reading(Path file) {
-      return () -> {
-        try {
-          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-          return new Iterator<>() {
-            private String next = readLine();
-
-            @Override
-            public boolean hasNext() {
-              return next != null;
-            }
-
-            @Override
-            public Unanswered next() {
-              if (next == null) {
-                throw new NoSuchElementException();
-              }
-              try {
-                Unanswered chunk = Json.MAPPER.readValue(next, Unanswered.class);
-                next = readLine();
-                return chunk;
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-
-            private String readLine() {
-              try {
-                String line = reader.readLine();
-                if (line == null) {
-                  reader.close();
-                }
-                return line;
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-          };
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      };
-    }
-
     @Setup
     public void setup() {
       api =
@@ -236,13 +175,20 @@ public class ExtractBeliefsInBatches extends PTransform<PCollection<Chunk>, Extr
               settings.openAi().readTimeout());
     }
 
+    @Teardown
+    public void teardown() {
+      if (api != null) {
+        api.close();
+      }
+    }
+
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Unanswered>> group, MultiOutputReceiver out)
         throws IOException, InterruptedException {
       Path spilled = Files.createTempFile("beliefs-unanswered-", ".jsonl");
       try {
-        spill(group.getValue(), spilled);
-        run(reading(spilled), out);
+        SpilledChunks.spill(group.getValue(), spilled);
+        run(SpilledChunks.reading(spilled), out);
       } finally {
         Files.deleteIfExists(spilled);
       }

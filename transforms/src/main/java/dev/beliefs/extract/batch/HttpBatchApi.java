@@ -10,14 +10,12 @@ import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpMediaType;
 import com.google.api.client.http.HttpRequest;
-import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.MultipartContent;
-import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import com.google.api.client.util.ExponentialBackOff;
 import dev.beliefs.extract.limits.RateLimitHeaders;
 import dev.beliefs.extract.openai.ApiErrorException;
-import dev.beliefs.extract.openai.Endpoints;
+import dev.beliefs.extract.openai.ApiTransport;
 import dev.beliefs.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,16 +26,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@link BatchApi} over HTTP with google-http-client. Reads, and the upload, are retried with
- * exponential backoff (1 s doubling to a minute, for up to ten minutes) on 429, 5xx and broken
- * connections, so that a passing outage does not end a wait of hours; creating a batch is not (see
- * {@link BatchApi#create}).
+ * {@link BatchApi} over the project's one HTTP transport ({@link ApiTransport}). Reads, and the
+ * upload, are retried with exponential backoff (1 s doubling to a minute, for up to ten minutes) on
+ * 429, 5xx and broken connections, so that a passing outage does not end a wait of hours; creating
+ * a batch is not (see {@link BatchApi#create}).
  */
-public final class HttpBatchApi implements BatchApi {
+public final class HttpBatchApi implements BatchApi, AutoCloseable {
 
   /** The endpoint every request line names and the batch is created for. */
   public static final String ENDPOINT = "/v1/chat/completions";
@@ -46,13 +43,8 @@ public final class HttpBatchApi implements BatchApi {
 
   private static final int RETRIES = 12;
   private static final int PAGE = 100;
-  private static final int VALIDATE_AFTER_IDLE_MS = 500;
 
-  private final HttpRequestFactory requests;
-  private final String baseUrl;
-  private final @Nullable String apiKey;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
+  private final ApiTransport transport;
 
   /**
    * @param baseUrl for example {@code https://api.openai.com/v1}
@@ -60,19 +52,13 @@ public final class HttpBatchApi implements BatchApi {
    */
   public HttpBatchApi(
       String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
-    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-    // Polls are seconds to a minute apart: check a pooled connection the server may have closed.
-    pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MS);
-    this.requests =
-        new ApacheHttpTransport(
-                ApacheHttpTransport.newDefaultHttpClientBuilder()
-                    .setConnectionManager(pool)
-                    .build())
-            .createRequestFactory();
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
+    this.transport = new ApiTransport(baseUrl, apiKey, connectTimeout, readTimeout);
+  }
+
+  /** Closes the pooled connections. */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   @Override
@@ -91,7 +77,7 @@ public final class HttpBatchApi implements BatchApi {
                     "Content-Disposition",
                     "form-data; name=\"file\"; filename=\"" + jsonl.getFileName() + "\""),
             new FileContent("application/jsonl", jsonl.toFile())));
-    HttpRequest request = retried(requests.buildPostRequest(url("/files"), form));
+    HttpRequest request = retried(transport.post(transport.url("/files"), form));
     return json(request).path("id").asText();
   }
 
@@ -105,17 +91,15 @@ public final class HttpBatchApi implements BatchApi {
     ObjectNode tags = body.putObject("metadata");
     metadata.forEach(tags::put);
     HttpRequest request =
-        prepared(
-                requests.buildPostRequest(
-                    url("/batches"),
-                    new ByteArrayContent("application/json", Json.MAPPER.writeValueAsBytes(body))))
-            .setNumberOfRetries(0);
+        transport.post(
+            transport.url("/batches"),
+            new ByteArrayContent("application/json", Json.MAPPER.writeValueAsBytes(body)));
     return BatchStatus.parse(json(request));
   }
 
   @Override
   public BatchStatus retrieve(String batchId) throws IOException, ApiErrorException {
-    return BatchStatus.parse(json(retried(requests.buildGetRequest(url("/batches/" + batchId)))));
+    return BatchStatus.parse(json(retried(transport.get(transport.url("/batches/" + batchId)))));
   }
 
   @Override
@@ -123,12 +107,12 @@ public final class HttpBatchApi implements BatchApi {
       throws IOException, ApiErrorException {
     String after = null;
     while (true) {
-      GenericUrl page = url("/batches");
+      GenericUrl page = transport.url("/batches");
       page.set("limit", PAGE);
       if (after != null) {
         page.set("after", after);
       }
-      JsonNode list = json(retried(requests.buildGetRequest(page)));
+      JsonNode list = json(retried(transport.get(page)));
       for (JsonNode batch : list.path("data")) {
         if (batch.path("created_at").asLong() < createdAfter) {
           return Optional.empty();
@@ -147,7 +131,7 @@ public final class HttpBatchApi implements BatchApi {
   @Override
   public void readLines(String fileId, LineConsumer lines) throws IOException, ApiErrorException {
     HttpResponse response =
-        retried(requests.buildGetRequest(url("/files/" + fileId + "/content"))).execute();
+        retried(transport.get(transport.url("/files/" + fileId + "/content"))).execute();
     try {
       if (!response.isSuccessStatusCode()) {
         throw error(response);
@@ -167,23 +151,9 @@ public final class HttpBatchApi implements BatchApi {
     }
   }
 
-  private GenericUrl url(String path) {
-    return Endpoints.of(baseUrl, path);
-  }
-
-  private HttpRequest prepared(HttpRequest request) {
-    if (apiKey != null) {
-      request.getHeaders().setAuthorization("Bearer " + apiKey);
-    }
-    return request
-        .setConnectTimeout((int) connectTimeout.toMillis())
-        .setReadTimeout((int) readTimeout.toMillis())
-        .setThrowExceptionOnExecuteError(false);
-  }
-
   /** Retries 429, 5xx and broken connections, with backoff. */
   private HttpRequest retried(HttpRequest request) {
-    return prepared(request)
+    return request
         .setNumberOfRetries(RETRIES)
         .setUnsuccessfulResponseHandler(
             new HttpBackOffUnsuccessfulResponseHandler(backOff())
@@ -201,7 +171,7 @@ public final class HttpBatchApi implements BatchApi {
         .build();
   }
 
-  private static JsonNode json(HttpRequest request) throws IOException, ApiErrorException {
+  private JsonNode json(HttpRequest request) throws IOException, ApiErrorException {
     HttpResponse response = request.execute();
     try {
       if (!response.isSuccessStatusCode()) {
@@ -213,10 +183,11 @@ public final class HttpBatchApi implements BatchApi {
     }
   }
 
-  private static ApiErrorException error(HttpResponse response) throws IOException {
+  /** The server's error, with the key taken out should the server echo it. */
+  private ApiErrorException error(HttpResponse response) throws IOException {
     return ApiErrorException.fromBody(
         response.getStatusCode(),
-        response.parseAsString(),
+        transport.withoutKey(response.parseAsString()),
         RateLimitHeaders.from(response.getHeaders()));
   }
 }

@@ -58,13 +58,35 @@ public final class Budget {
         wait();
       }
     }
+    hold(worstCase);
+    return true;
+  }
+
+  /**
+   * Reserves {@code worstCase} only if it fits now, without waiting: for a caller that settles its
+   * requests on the same thread (the Batch API's rounds), where waiting could never end.
+   *
+   * @return false when what is spent and reserved leaves no room for it now
+   */
+  public synchronized boolean tryReserve(BigDecimal worstCase) {
+    if (part != null && spent.add(reserved).add(worstCase).compareTo(part) > 0) {
+      return false;
+    }
+    hold(worstCase);
+    return true;
+  }
+
+  /**
+   * Counts {@code worstCase} as in flight whether or not it fits: a request already sent (by an
+   * earlier run, into a batch this run awaits) may be billed in any case.
+   */
+  public synchronized void hold(BigDecimal worstCase) {
     reserved = reserved.add(worstCase);
     BigDecimal committed = spent.add(reserved);
     if (part != null && committed.compareTo(recorded) > 0) {
       recorded = committed.add(worstCase.multiply(BigDecimal.valueOf(RECORDED_AHEAD))).min(part);
       account.commit(recorded, spent);
     }
-    return true;
   }
 
   /** Replaces a reservation by what the attempt may have been billed (zero when nothing). */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
-import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpResponse;
-import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import dev.beliefs.extract.limits.RateLimitHeaders;
 import dev.beliefs.json.Json;
 import java.io.IOException;
@@ -14,12 +12,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.http.conn.ConnectTimeoutException;
-import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -33,27 +28,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class OpenAiClient implements AutoCloseable {
 
-  /** Enough pooled connections that requests in flight never wait for one. */
-  private static final int MAX_CONNECTIONS = 512;
-
-  /**
-   * Servers close keep-alive connections they think idle; a connection unused this long is checked
-   * before it is reused, so that a request is not written into a socket the server has closed.
-   */
-  private static final int VALIDATE_AFTER_IDLE_MS = 500;
-
-  private static final Duration IDLE_EVICTION = Duration.ofSeconds(20);
-
-  private static final int CONNECTION_RETRIES = 2;
-
-  private final ApacheHttpTransport transport;
-  private final HttpRequestFactory requests;
+  private final ApiTransport transport;
   private final GenericUrl chatCompletions;
   private final GenericUrl models;
   private final AtomicReference<ApiErrorException> refusal = new AtomicReference<>();
-  private final @Nullable String apiKey;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
 
   /**
    * @param baseUrl for example {@code https://api.openai.com/v1}
@@ -61,40 +39,15 @@ public final class OpenAiClient implements AutoCloseable {
    */
   public OpenAiClient(
       String baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration readTimeout) {
-    this.transport =
-        new ApacheHttpTransport(
-            ApacheHttpTransport.newDefaultHttpClientBuilder()
-                .setConnectionManager(connectionPool())
-                .evictIdleConnections(IDLE_EVICTION.toSeconds(), TimeUnit.SECONDS)
-                // A request that could not be written whole (the server closed the connection
-                // first) never reached the server: sent again on a fresh connection at once,
-                // without spending one of the extractor's attempts.
-                .setRetryHandler(new DefaultHttpRequestRetryHandler(CONNECTION_RETRIES, false))
-                .build());
-    this.requests = transport.createRequestFactory();
-    this.chatCompletions = Endpoints.of(baseUrl, "/chat/completions");
-    this.models = Endpoints.of(baseUrl, "/models");
-    this.apiKey = apiKey;
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
+    this.transport = new ApiTransport(baseUrl, apiKey, connectTimeout, readTimeout);
+    this.chatCompletions = transport.url("/chat/completions");
+    this.models = transport.url("/models");
   }
 
   /** Closes the pooled connections. */
   @Override
   public void close() {
-    try {
-      transport.shutdown();
-    } catch (IOException e) {
-      // Closing sockets that are going away anyway: nothing to do.
-    }
-  }
-
-  private static PoolingHttpClientConnectionManager connectionPool() {
-    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-    pool.setMaxTotal(MAX_CONNECTIONS);
-    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS);
-    pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MS);
-    return pool;
+    transport.close();
   }
 
   /**
@@ -103,7 +56,7 @@ public final class OpenAiClient implements AutoCloseable {
    */
   public ChatResponse chat(ObjectNode body) throws IOException, ApiErrorException {
     HttpRequest request =
-        requests.buildPostRequest(
+        transport.post(
             chatCompletions,
             new ByteArrayContent("application/json", Json.MAPPER.writeValueAsBytes(body)));
     Answer answer = send(request);
@@ -118,7 +71,7 @@ public final class OpenAiClient implements AutoCloseable {
    * @throws IOException the server could not be reached
    */
   public void listModels() throws IOException, ApiErrorException {
-    send(requests.buildGetRequest(models));
+    send(transport.get(models));
   }
 
   /** The first answer of this client that every later request would get too; null if none. */
@@ -143,21 +96,14 @@ public final class OpenAiClient implements AutoCloseable {
 
   /** A successful answer; an error status is thrown, with the key taken out. */
   private Answer send(HttpRequest request) throws IOException, ApiErrorException {
-    if (apiKey != null) {
-      request.getHeaders().setAuthorization("Bearer " + apiKey);
-    }
-    request
-        .setConnectTimeout((int) connectTimeout.toMillis())
-        .setReadTimeout((int) readTimeout.toMillis())
-        .setNumberOfRetries(0)
-        .setThrowExceptionOnExecuteError(false);
     HttpResponse response = request.execute();
     try {
       RateLimitHeaders rateLimits = RateLimitHeaders.from(response.getHeaders());
       String text = response.parseAsString();
       if (!response.isSuccessStatusCode()) {
         ApiErrorException error =
-            ApiErrorException.fromBody(response.getStatusCode(), withoutKey(text), rateLimits);
+            ApiErrorException.fromBody(
+                response.getStatusCode(), transport.withoutKey(text), rateLimits);
         if (error.refusesEveryRequest()) {
           refusal.compareAndSet(null, error);
         }
@@ -167,10 +113,5 @@ public final class OpenAiClient implements AutoCloseable {
     } finally {
       response.disconnect();
     }
-  }
-
-  /** A server that echoes the key it refused must not put it into failures and logs. */
-  private String withoutKey(String text) {
-    return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "[the API key]");
   }
 }

@@ -1,19 +1,25 @@
 package dev.beliefs.extract.batch;
 
+import static dev.beliefs.extract.batch.BatchFixtures.MODEL;
+import static dev.beliefs.extract.batch.BatchFixtures.USAGE;
+import static dev.beliefs.extract.batch.BatchFixtures.expired;
+import static dev.beliefs.extract.batch.BatchFixtures.key;
+import static dev.beliefs.extract.batch.BatchFixtures.ok;
+import static dev.beliefs.extract.batch.BatchFixtures.openAi;
+import static dev.beliefs.extract.batch.BatchFixtures.refused;
+import static dev.beliefs.extract.batch.BatchFixtures.requests;
+import static dev.beliefs.extract.batch.BatchFixtures.status;
+import static dev.beliefs.extract.batch.BatchFixtures.truncated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.beliefs.cost.PricingTable;
 import dev.beliefs.extract.ExtractionFailedException;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.limits.RateLimitHeaders;
-import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.extract.openai.ApiErrorException;
 import dev.beliefs.extract.openai.ChatSettings;
-import dev.beliefs.extract.openai.OpenAiSettings;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
@@ -21,7 +27,6 @@ import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rounds, resumption, splitting and the budget of a batch job, against a fake Batch API. */
 class BatchJobTest {
-
-  private static final String MODEL = "gpt-4o-mini";
-  private static final Usage USAGE = new Usage(1000, 0, 10);
 
   @TempDir Path temp;
 
@@ -241,22 +242,6 @@ class BatchJobTest {
     return BatchSettings.of(openAi(null), cache(), batchesDir());
   }
 
-  private static OpenAiSettings openAi(@Nullable BigDecimal cap) {
-    return new OpenAiSettings(
-        "http://127.0.0.1:1/v1",
-        new ChatSettings(MODEL, 0.0, 1, 1500),
-        () -> "sk-test",
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(1),
-        6,
-        Duration.ofMillis(1),
-        Duration.ofMillis(1),
-        RateLimits.NONE,
-        cap,
-        PricingTable.bundled().batchPriceOf(MODEL).orElseThrow(),
-        "test");
-  }
-
   private ResponseCache cache() {
     return new ResponseCache(temp.resolve("cache").toString());
   }
@@ -267,18 +252,6 @@ class BatchJobTest {
 
   private BatchRecords records() {
     return new BatchRecords(batchesDir());
-  }
-
-  private static List<BatchJob.Request> requests(String... ids) {
-    List<BatchJob.Request> requests = new ArrayList<>();
-    for (String id : ids) {
-      requests.add(new BatchJob.Request(id, key(id), "[u1] A: text of " + id, 1000));
-    }
-    return requests;
-  }
-
-  private static String key(String id) {
-    return String.format("%064x", id.hashCode() & 0xffffffffL);
   }
 
   /** A batch of these requests, created by an earlier run, recorded with or without its id. */
@@ -297,58 +270,6 @@ class BatchJobTest {
             ids.stream().map(id -> new BatchRecord.Entry(id, key(id), 1500)).toList());
     records().save(record);
     return record;
-  }
-
-  private static String ok(String id, String content) {
-    return answered(id, content, "stop", null);
-  }
-
-  private static String truncated(String id) {
-    return answered(id, "{\"beliefs\": [", "length", null);
-  }
-
-  private static String refused(String id) {
-    return answered(id, null, "stop", "I cannot help with that.");
-  }
-
-  private static String answered(
-      String id, @Nullable String content, String finish, @Nullable String refusal) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("id", "batch_req_" + id);
-    line.put("custom_id", id);
-    ObjectNode response = line.putObject("response");
-    response.put("status_code", 200);
-    ObjectNode body = response.putObject("body");
-    body.put("model", MODEL);
-    ObjectNode choice = body.putArray("choices").addObject();
-    choice.putObject("message").put("content", content).put("refusal", refusal);
-    choice.put("finish_reason", finish);
-    body.putObject("usage")
-        .put("prompt_tokens", USAGE.promptTokens())
-        .put("completion_tokens", USAGE.completionTokens());
-    line.putNull("error");
-    return Json.line(line);
-  }
-
-  private static String status(String id, int status) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("custom_id", id);
-    ObjectNode response = line.putObject("response");
-    response.put("status_code", status);
-    response
-        .putObject("body")
-        .putObject("error")
-        .put("message", status == 500 ? "The server had an error" : "Bad request")
-        .put("type", "x");
-    return Json.line(line);
-  }
-
-  private static String expired(String id) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("custom_id", id);
-    line.putNull("response");
-    line.putObject("error").put("code", "batch_expired").put("message", "window closed");
-    return Json.line(line);
   }
 
   /** Answers one request line: its custom id, body and how often that id was asked so far. */

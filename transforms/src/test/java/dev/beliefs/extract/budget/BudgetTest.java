@@ -52,6 +52,30 @@ class BudgetTest {
   }
 
   @Test
+  void tryReserve_refusesAtOnceWhatDoesNotFitNow_evenWithRequestsInFlight() {
+    Budget budget = new Budget(new BigDecimal("0.01"));
+    assertTrue(budget.tryReserve(WORST));
+    assertTrue(budget.tryReserve(WORST));
+
+    assertFalse(budget.tryReserve(WORST), "0.008 in flight + 0.004 passes 0.01; no waiting");
+    budget.settle(WORST, new BigDecimal("0.001"));
+    assertTrue(budget.tryReserve(WORST), "0.001 spent + 0.008 in flight fits 0.01");
+  }
+
+  @Test
+  void hold_countsARequestAlreadyInFlight_pastTheCap() {
+    Budget budget = new Budget(new BigDecimal("0.006"));
+    budget.hold(WORST);
+    budget.hold(WORST);
+
+    assertFalse(budget.tryReserve(new BigDecimal("0.000001")));
+    budget.settle(WORST, BigDecimal.ZERO);
+    budget.settle(WORST, new BigDecimal("0.002"));
+    assertTrue(budget.tryReserve(new BigDecimal("0.004")));
+    assertEquals(new BigDecimal("0.002"), budget.spent());
+  }
+
+  @Test
   void aShareHoldsItsPartOfTheCap() throws Exception {
     Budget budget = new Budget(new BigDecimal("0.02"), new Share(1, 4, "x"), SpendingLedger.NONE);
 
