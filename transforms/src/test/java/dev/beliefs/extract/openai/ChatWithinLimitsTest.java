@@ -14,7 +14,6 @@ import dev.beliefs.extract.limits.RequestGate;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +39,7 @@ class ChatWithinLimitsTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::answer);
-    server.start();
+    server = ChatServer.start(this::answer);
   }
 
   @AfterEach
@@ -68,9 +65,7 @@ class ChatWithinLimitsTest {
   }
 
   private ChatResponse send(ChunkAttempts attempts) throws Exception {
-    OpenAiSettings settings =
-        TeachersChunk.settings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 3, "limits-test");
+    OpenAiSettings settings = TeachersChunk.settings(ChatServer.baseUrl(server), 3, "limits-test");
     try (OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(5))) {
