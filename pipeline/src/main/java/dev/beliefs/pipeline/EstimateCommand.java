@@ -56,11 +56,12 @@ public final class EstimateCommand {
   public int run(String[] args) {
     try {
       BeliefOptions options = options(args);
+      int workers = Runners.requestsInFlight(options);
       CostEstimate estimate = estimate(options);
-      String model = JobSettings.model(options);
-      boolean offline = apiKeys.apiKey() == null && options.getBaseUrl() == null;
-      new EstimateReport(model, offline, options.getBatch(), JobSettings.cacheDir(options))
-          .lines(estimate, options.getWorkers(), JobSettings.rateLimits(options, model))
+      String model = ModelChoice.model(options);
+      boolean offline = ExtractorChoice.offline(options, apiKeys);
+      new EstimateReport(model, offline, options.getBatch(), OutputDirs.cacheDir(options))
+          .lines(estimate, workers, CallLimits.rateLimits(options, model))
           .forEach(out::println);
       return ExitCode.OK;
     } catch (IllegalArgumentException | ConfigurationException e) {
@@ -89,14 +90,14 @@ public final class EstimateCommand {
 
   private static CostEstimate estimate(BeliefOptions options)
       throws ConfigurationException, IOException {
-    String model = JobSettings.model(options);
+    String model = ModelChoice.model(options);
     CostEstimate estimate =
         new CostEstimate(
-            JobSettings.price(options, model),
+            ModelChoice.price(options, model),
             AnswerSizes.fromHistory(options.getOutput(), model),
             options.getBatch() ? PromptCaching.none() : new PromptCaching(sharedPrefixTokens()),
             options.getMaxTokens());
-    read(options, new Requests(JobSettings.chat(options, model), options), estimate);
+    read(options, new Requests(ModelChoice.chat(options, model), options), estimate);
     return estimate;
   }
 
@@ -117,7 +118,7 @@ public final class EstimateCommand {
 
     Requests(ChatSettings chat, BeliefOptions options) {
       this.chat = chat;
-      this.cache = new ResponseCache(JobSettings.cacheDir(options));
+      this.cache = new ResponseCache(OutputDirs.cacheDir(options));
     }
 
     void add(Chunk chunk, CostEstimate estimate) {
@@ -135,12 +136,12 @@ public final class EstimateCommand {
   private static void read(BeliefOptions options, Requests requests, CostEstimate estimate)
       throws ConfigurationException, IOException {
     InputPatterns.match(options.getInput());
-    String root = JobSettings.inputRoot(options.getInput());
+    String root = TranscriptReading.inputRoot(options.getInput());
     UniqueIds.Selection match =
         UniqueIds.select(root, TranscriptFiles.matchAll(InputPatterns.of(options.getInput())));
     match.duplicates().forEach(duplicate -> estimate.addUnreadable());
-    TranscriptParser parser = JobSettings.parser(options.getFormat());
-    ChunkPlan plan = JobSettings.chunkPlan(options);
+    TranscriptParser parser = TranscriptReading.parser(options.getFormat());
+    ChunkPlan plan = TranscriptReading.chunkPlan(options);
     for (MatchResult.Metadata file : match.files()) {
       if (file.sizeBytes() > options.getMaxTranscriptBytes()) {
         estimate.addUnreadable();

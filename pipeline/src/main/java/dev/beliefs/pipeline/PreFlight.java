@@ -64,7 +64,7 @@ final class PreFlight {
       return;
     }
     boolean callsHere = callsFromThisJvm(options);
-    String cache = JobSettings.cacheDir(options);
+    String cache = OutputDirs.cacheDir(options);
     try {
       writable("--cacheDir=" + cache, cache);
     } catch (ConfigurationException e) {
@@ -77,8 +77,7 @@ final class PreFlight {
     if (key == null && !callsHere) {
       return;
     }
-    String baseUrl =
-        options.getBaseUrl() == null ? JobSettings.OPENAI_BASE_URL : options.getBaseUrl();
+    String baseUrl = ExtractorChoice.baseUrl(options);
     Duration connect = Duration.ofSeconds(options.getConnectTimeoutSeconds());
     Duration read =
         MODELS_TIMEOUT.compareTo(Duration.ofSeconds(options.getRequestTimeoutSeconds())) < 0

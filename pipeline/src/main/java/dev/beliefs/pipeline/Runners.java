@@ -58,7 +58,7 @@ final class Runners {
    * @param limits the rate limits the extraction step's subtasks split
    */
   static WorkerPlan plan(BeliefOptions options, RateLimits limits) throws ConfigurationException {
-    int workers = options.getWorkers();
+    int workers = requestsInFlight(options);
     Integer parallelism =
         FlinkRunner.class.equals(options.getRunner())
             ? flinkParallelism(options.as(FlinkPipelineOptions.class), workers)
@@ -70,6 +70,17 @@ final class Runners {
             : ChunkBacklog.unbounded();
     return new WorkerPlan(
         workers, parallelism, readAhead, sharing(options, workers, parallelism, limits));
+  }
+
+  /**
+   * Requests in flight for the whole job, whatever the runner: {@code --workers}. What {@code
+   * estimate} times the calls with, without asking a cluster anything.
+   */
+  static int requestsInFlight(BeliefOptions options) throws ConfigurationException {
+    if (options.getWorkers() < 1) {
+      throw new ConfigurationException("--workers must be >= 1, got " + options.getWorkers());
+    }
+    return options.getWorkers();
   }
 
   /** Sets the runner's options to {@code plan}, and what every run of the job wants of it. */

@@ -86,4 +86,12 @@ class OptionErrorsTest {
     assertEquals(ExitCode.BAD_CONFIGURATION, exit);
     assertEquals("error: --workers=lots: expected a whole number, as --workers=4", error());
   }
+
+  @Test
+  void estimateRefusesTheWorkerCountThatExtractRefuses() {
+    int exit = run("estimate", "--input=" + temp + "/*.txt", "--output=" + temp, "--workers=0");
+
+    assertEquals(ExitCode.BAD_CONFIGURATION, exit);
+    assertEquals("error: --workers must be >= 1, got 0", error());
+  }
 }

@@ -9,7 +9,6 @@ import dev.beliefs.extract.limits.RateLimits;
 import dev.beliefs.extract.limits.Sharing;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 
 /** What --workers becomes on each runner, decided once by Runners.plan. */
@@ -85,8 +84,20 @@ class RunnersTest {
         e.getMessage().startsWith("--parallelism=4 is more than --workers=2"), e.getMessage());
   }
 
+  @Test
+  void requestsInFlightAreTheWorkersOnEveryRunner_andFewerThanOneIsRefused()
+      throws ConfigurationException {
+    assertEquals(
+        20,
+        Runners.requestsInFlight(
+            options("--workers=20", "--runner=FlinkRunner", "--flinkMaster=localhost:1")));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class, () -> Runners.requestsInFlight(options("--workers=0")));
+    assertEquals("--workers must be >= 1, got 0", e.getMessage());
+  }
+
   private static BeliefOptions options(String... args) {
-    PipelineOptionsFactory.register(BeliefOptions.class);
-    return PipelineOptionsFactory.fromArgs(args).as(BeliefOptions.class);
+    return TestOptions.parse(args);
   }
 }

@@ -19,7 +19,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The HTTP calls this project makes to an OpenAI-compatible server: {@code POST /chat/completions},
- * and {@code GET /models} to check the key before a run. No retries here; {@link OpenAiExtractor}
+ * and {@code GET /models} to check the key before a run. No retries here; {@link ChatRetries}
  * decides what is worth another try.
  *
  * <p>One client serves every worker of a run in a JVM, and it remembers the first answer that

@@ -20,7 +20,6 @@ import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +62,7 @@ class OpenAiExtractorCacheTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::answer);
-    server.setExecutor(serverThreads);
-    server.start();
+    server = ChatServer.start(this::answer, serverThreads);
   }
 
   @AfterEach
@@ -106,9 +102,7 @@ class OpenAiExtractorCacheTest {
   }
 
   private OpenAiExtractor extractor(ResponseCache cache) {
-    OpenAiSettings settings =
-        TeachersChunk.settings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 2, "cache-test");
+    OpenAiSettings settings = TeachersChunk.settings(ChatServer.baseUrl(server), 2, "cache-test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -256,9 +250,7 @@ class OpenAiExtractorCacheTest {
   void aCallTheRunnerAbandonsInFlight_keepsItsNote_andTheNextAttemptCountsItLost()
       throws Exception {
     hold = new CountDownLatch(1);
-    OpenAiSettings settings =
-        TeachersChunk.settings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", 2, "cache-test");
+    OpenAiSettings settings = TeachersChunk.settings(ChatServer.baseUrl(server), 2, "cache-test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(), "sk-test-dummy", Duration.ofSeconds(2), Duration.ofSeconds(30));

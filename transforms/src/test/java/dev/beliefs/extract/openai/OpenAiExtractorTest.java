@@ -21,7 +21,6 @@ import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Usage;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,9 +52,7 @@ class OpenAiExtractorTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::answer);
-    server.start();
+    server = ChatServer.start(this::answer);
   }
 
   @AfterEach
@@ -105,8 +102,7 @@ class OpenAiExtractorTest {
 
   private OpenAiExtractor extractor(int maxAttempts, List<Long> sleeps, Budget budget) {
     OpenAiSettings settings =
-        TeachersChunk.settings(
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", maxAttempts, "test");
+        TeachersChunk.settings(ChatServer.baseUrl(server), maxAttempts, "test");
     OpenAiClient client =
         new OpenAiClient(
             settings.baseUrl(),
