@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.beliefs.json.Json;
 import dev.beliefs.model.Utterance;
-import dev.beliefs.parse.LabelledTextFormat;
+import dev.beliefs.parse.formats.LabelledTextFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -17,7 +17,7 @@ import dev.beliefs.json.Json;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Usage;
-import dev.beliefs.parse.LabelledTextFormat;
+import dev.beliefs.parse.formats.LabelledTextFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -7,6 +7,7 @@ import dev.beliefs.beam.ReleaseBacklog;
 import dev.beliefs.beam.TaggedValues;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Transcript;
+import dev.beliefs.parse.encoding.TranscriptContent;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import org.apache.beam.sdk.io.FileIO;

@@ -1,5 +1,18 @@
 package dev.beliefs.parse;
 
+import dev.beliefs.parse.formats.AssemblyAiJsonFormat;
+import dev.beliefs.parse.formats.BeliefsJsonFormat;
+import dev.beliefs.parse.formats.DeepgramJsonFormat;
+import dev.beliefs.parse.formats.LabelledTextFormat;
+import dev.beliefs.parse.formats.MarkdownHeadingsFormat;
+import dev.beliefs.parse.formats.NamedCaptionsFormat;
+import dev.beliefs.parse.formats.OtterTextFormat;
+import dev.beliefs.parse.formats.PodcastHtmlFormat;
+import dev.beliefs.parse.formats.PodcastJsonFormat;
+import dev.beliefs.parse.formats.SrtFormat;
+import dev.beliefs.parse.formats.WebVttFormat;
+import dev.beliefs.parse.formats.WhisperJsonFormat;
+import dev.beliefs.parse.json.JsonOutline;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -2,6 +2,8 @@ package dev.beliefs.parse;
 
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;
+import dev.beliefs.parse.encoding.TranscriptContent;
+import dev.beliefs.parse.utterances.LongUtterances;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

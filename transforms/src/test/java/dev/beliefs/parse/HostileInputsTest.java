@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;
 import dev.beliefs.model.Words;
+import dev.beliefs.parse.utterances.LongUtterances;
 import dev.beliefs.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.beliefs.json.Json;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;
 import dev.beliefs.model.Words;
+import dev.beliefs.parse.utterances.LongUtterances;
 import dev.beliefs.testing.TestData;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.beliefs.extract.prompt.ExtractionPrompt;
 import dev.beliefs.model.Chunk;
 import dev.beliefs.model.Transcript;
 import dev.beliefs.model.Utterance;
-import dev.beliefs.parse.LabelledTextFormat;
+import dev.beliefs.parse.formats.LabelledTextFormat;
 import dev.beliefs.pipeline.TestFiles;
 import java.nio.file.Files;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.beliefs.extract.offline.rules.StatementText;
 import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.model.Stance;
 import dev.beliefs.model.Utterance;
-import dev.beliefs.parse.LabelledTextFormat;
+import dev.beliefs.parse.formats.LabelledTextFormat;
 import dev.beliefs.testing.TestData;
 import java.util.List;
 import java.util.Map;
