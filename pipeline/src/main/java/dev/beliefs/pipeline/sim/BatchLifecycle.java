@@ -74,14 +74,8 @@ final class BatchLifecycle {
         return false;
       }
       batch.pending.cancel(false);
-      batch.status = "cancelling";
-      batch.cancellingAt = now();
-      afterFinalizing(
-          batch,
-          () -> {
-            batch.status = "cancelled";
-            batch.cancelledAt = now();
-          });
+      batch.moveTo("cancelling");
+      afterFinalizing(batch, "cancelled");
       return true;
     }
   }
@@ -94,13 +88,11 @@ final class BatchLifecycle {
         return;
       }
       if (!input.errors().isEmpty()) {
-        batch.status = "failed";
-        batch.failedAt = now();
+        batch.moveTo("failed");
         batch.errors = input.errors();
         return;
       }
-      batch.status = "in_progress";
-      batch.inProgressAt = now();
+      batch.moveTo("in_progress");
       batch.total = input.lines().size();
       Duration running = BASE.plus(PER_REQUEST.multipliedBy(input.lines().size()));
       batch.schedule(scheduler.after(running, () -> run(batch, input.lines())));
@@ -115,8 +107,7 @@ final class BatchLifecycle {
     } catch (RuntimeException e) {
       LOG.warn("batch {} crashed", batch.id, e);
       synchronized (batch) {
-        batch.status = "failed";
-        batch.failedAt = now();
+        batch.moveTo("failed");
         batch.errors =
             List.of(BatchInput.error("server_error", "The batch failed: " + e, null, null));
       }
@@ -131,34 +122,16 @@ final class BatchLifecycle {
       batch.outputFileId = output.storeOutput(files, batch.id);
       batch.errorFileId = output.storeErrors(files, batch.id);
       if (output.expired()) {
-        batch.status = "expired";
-        batch.expiredAt = now();
+        batch.moveTo("expired");
         return;
       }
-      batch.status = "finalizing";
-      batch.finalizingAt = now();
-      afterFinalizing(
-          batch,
-          () -> {
-            batch.status = "completed";
-            batch.completedAt = now();
-          });
+      batch.moveTo("finalizing");
+      afterFinalizing(batch, "completed");
     }
   }
 
-  /** Makes the batch's last change once it has been finalized (or cancelled). */
-  private void afterFinalizing(SimulatedBatch batch, Runnable lastChange) {
-    batch.schedule(
-        scheduler.after(
-            FINALIZING,
-            () -> {
-              synchronized (batch) {
-                lastChange.run();
-              }
-            }));
-  }
-
-  private static long now() {
-    return System.currentTimeMillis() / 1000;
+  /** Ends the batch in {@code last} once it has been finalized (or cancelled). */
+  private void afterFinalizing(SimulatedBatch batch, String last) {
+    batch.schedule(scheduler.after(FINALIZING, () -> batch.moveTo(last)));
   }
 }

@@ -54,6 +54,22 @@ final class SimulatedBatch {
     pending = next;
   }
 
+  /** Takes the status {@code next}, stamped with the time it was reached. */
+  synchronized void moveTo(String next) {
+    long now = System.currentTimeMillis() / 1000;
+    switch (next) {
+      case "in_progress" -> inProgressAt = now;
+      case "finalizing" -> finalizingAt = now;
+      case "completed" -> completedAt = now;
+      case "failed" -> failedAt = now;
+      case "expired" -> expiredAt = now;
+      case "cancelling" -> cancellingAt = now;
+      case "cancelled" -> cancelledAt = now;
+      default -> throw new IllegalArgumentException("A batch cannot move to status " + next);
+    }
+    status = next;
+  }
+
   /** OpenAI's batch object. */
   synchronized ObjectNode json() {
     ObjectNode batch = Json.MAPPER.createObjectNode();

@@ -36,11 +36,13 @@ class BatchLifecycleTest {
 
     scheduler.runNext();
     assertEquals("in_progress", batch.status);
+    assertNotNull(batch.inProgressAt);
     assertEquals(2, batch.total);
     assertEquals(Duration.ofSeconds(62), scheduler.nextDelay());
 
     scheduler.runNext();
     assertEquals("finalizing", batch.status);
+    assertNotNull(batch.finalizingAt);
     assertEquals(2, batch.completed);
     assertEquals(0, batch.failed);
     assertNull(batch.errorFileId);
@@ -78,6 +80,7 @@ class BatchLifecycleTest {
 
     assertTrue(lifecycle.cancel(batch));
     assertEquals("cancelling", batch.status);
+    assertNotNull(batch.cancellingAt);
     scheduler.runNext(); // the run, cancelled
     scheduler.runNext();
 
