@@ -90,7 +90,7 @@ final class ChatCompletions {
       stats.injected(fault);
     }
     if (fault != null && failsAtOnce(fault)) {
-      Duration retryAfter = scaled(Duration.ofSeconds(1));
+      Duration retryAfter = config.scaled(Duration.ofSeconds(1));
       reject(
           exchange,
           switch (fault) {
@@ -169,10 +169,6 @@ final class ChatCompletions {
 
   private static boolean failsAtOnce(Fault fault) {
     return fault == Fault.RATE_LIMITED || fault == Fault.SERVER_ERROR || fault == Fault.OVERLOADED;
-  }
-
-  private Duration scaled(Duration duration) {
-    return Duration.ofNanos(Math.round(duration.toNanos() * config.timeScale()));
   }
 
   private static Map<String, String> headers(RateLimitState state, long number) {

@@ -5,12 +5,12 @@ import dev.beliefs.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One simulated batch: its state as OpenAI's batch object shows it. Fields are guarded by the
- * batch's own monitor; {@link Batches} moves it from status to status.
+ * batch's own monitor; {@link BatchLifecycle} moves it from status to status.
  */
 final class SimulatedBatch {
   final String id;
@@ -33,7 +33,7 @@ final class SimulatedBatch {
   long completed;
   long failed;
   List<ObjectNode> errors = List.of();
-  ScheduledFuture<?> pending;
+  Future<?> pending;
 
   SimulatedBatch(
       String id,
@@ -50,8 +50,24 @@ final class SimulatedBatch {
     this.createdAt = createdAt;
   }
 
-  synchronized void schedule(ScheduledFuture<?> next) {
+  synchronized void schedule(Future<?> next) {
     pending = next;
+  }
+
+  /** Takes the status {@code next}, stamped with the time it was reached. */
+  synchronized void moveTo(String next) {
+    long now = System.currentTimeMillis() / 1000;
+    switch (next) {
+      case "in_progress" -> inProgressAt = now;
+      case "finalizing" -> finalizingAt = now;
+      case "completed" -> completedAt = now;
+      case "failed" -> failedAt = now;
+      case "expired" -> expiredAt = now;
+      case "cancelling" -> cancellingAt = now;
+      case "cancelled" -> cancelledAt = now;
+      default -> throw new IllegalArgumentException("A batch cannot move to status " + next);
+    }
+    status = next;
   }
 
   /** OpenAI's batch object. */

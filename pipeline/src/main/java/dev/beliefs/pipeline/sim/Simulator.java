@@ -90,7 +90,14 @@ public final class Simulator {
     ChatCompletions chat =
         new ChatCompletions(config, limiter, draws, tokenizer, promptCache, stats, timer);
     Files files = new Files(stats);
-    Batches batches = new Batches(config, files, draws, tokenizer, stats, timer);
+    BatchLifecycle batchLifecycle =
+        new BatchLifecycle(
+            BatchLifecycle.Scheduler.scaled(timer, config),
+            new BatchRequests(config, draws, tokenizer, stats),
+            files,
+            Batches.ENDPOINT,
+            config.maxBatchRequests());
+    Batches batches = new Batches(files, new BatchStore(), batchLifecycle, stats);
     server.createContext(
         "/", new Routes(chat, files, batches, config.apiKey(), limiter, stats, reset, MODELS));
     server.setExecutor(handlers);

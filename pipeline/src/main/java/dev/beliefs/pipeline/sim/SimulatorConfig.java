@@ -77,6 +77,11 @@ public record SimulatorConfig(
     }
   }
 
+  /** {@code duration} of simulated time at this time scale. */
+  Duration scaled(Duration duration) {
+    return Duration.ofNanos(Math.round(duration.toNanos() * timeScale));
+  }
+
   public static Builder builder() {
     return new Builder();
   }
