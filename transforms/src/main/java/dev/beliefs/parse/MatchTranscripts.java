@@ -16,7 +16,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -26,9 +25,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * The transcript files of an input pattern, ready to read: matched when the job runs (as {@link
  * FileIO#match} does) by {@link TranscriptFiles}, so that a symbolic-link loop is walked once, and
- * reduced to one file per transcript id by {@link UniqueIds}. The files are spread over the workers
- * before they are read. A pattern that matches nothing fails the job; files that lost their id go
- * to {@link Result#failures()} as {@code duplicate_id} records with {@code stage=parse}.
+ * reduced to one file per transcript id by {@link UniqueIds}. A pattern that matches nothing fails
+ * the job; files that lost their id go to {@link Result#failures()} as {@code duplicate_id} records
+ * with {@code stage=parse}.
  */
 public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result> {
 
@@ -67,11 +66,7 @@ public class MatchTranscripts extends PTransform<PBegin, MatchTranscripts.Result
                 ParDo.of(new MatchFn(inputRoot, kept, duplicates))
                     .withOutputTags(kept, TupleTagList.of(duplicates)));
     PCollection<FileIO.ReadableFile> files =
-        matched
-            .get(kept)
-            .setCoder(MetadataCoderV2.of())
-            .apply("SpreadFiles", Reshuffle.viaRandomKey())
-            .apply("ReadMatches", FileIO.readMatches());
+        matched.get(kept).setCoder(MetadataCoderV2.of()).apply("ReadMatches", FileIO.readMatches());
     return new Result(files, matched.get(duplicates).setCoder(JsonCoder.of(Failure.class)));
   }
 

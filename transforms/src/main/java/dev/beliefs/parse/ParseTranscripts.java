@@ -16,6 +16,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -29,7 +30,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * until it is decoded, so parsing needs about twice its size (its text and its utterances).
  *
  * <p>With a bounded {@link ChunkBacklog} ({@link #withBacklog}), files are let in as the backlog
- * has room ({@link PaceReading}), and a file that fails gives its room back.
+ * has room ({@link PaceReading}), and a file that fails gives its room back. Without one, the files
+ * are spread over the workers before they are read. Not both: paced reading gathers the files into
+ * one list anyway, and on the DirectRunner every key a reshuffle makes stays in its watermark
+ * bookkeeping until the job ends.
  */
 public class ParseTranscripts
     extends PTransform<PCollection<FileIO.ReadableFile>, ParseTranscripts.Result> {
@@ -74,13 +78,15 @@ public class ParseTranscripts
   public Result expand(PCollection<FileIO.ReadableFile> files) {
     TupleTag<Transcript> parsed = new TupleTag<>() {};
     TupleTag<Failure> failed = new TupleTag<>() {};
+    PCollection<FileIO.ReadableFile> admitted =
+        backlog.isBounded()
+            ? files.apply("PaceReading", new PaceReading<>(backlog))
+            : files.apply("SpreadFiles", Reshuffle.viaRandomKey());
     PCollectionTuple outputs =
-        files
-            .apply("PaceReading", new PaceReading<>(backlog))
-            .apply(
-                "ParseEachFile",
-                ParDo.of(new ParseFileFn(inputRoot, parser, maxTranscriptBytes, parsed, failed))
-                    .withOutputTags(parsed, TupleTagList.of(failed)));
+        admitted.apply(
+            "ParseEachFile",
+            ParDo.of(new ParseFileFn(inputRoot, parser, maxTranscriptBytes, parsed, failed))
+                .withOutputTags(parsed, TupleTagList.of(failed)));
     // A file let through that will never be cut gives its room back.
     outputs.get(failed).apply("ReleaseUnreadable", new ReleaseBacklog<>(backlog));
     return new Result(outputs.get(parsed), outputs.get(failed));

@@ -1,5 +1,8 @@
 package dev.beliefs.parse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.model.Failure;
 import dev.beliefs.model.Transcript;
 import java.io.IOException;
@@ -8,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -68,6 +75,39 @@ class ParseTranscriptsTest {
                     + " limit",
                 1));
     pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * Paced reading gathers the files into one list, so spreading them first would only leave the
+   * DirectRunner a watermark entry per key for the rest of the job; unpaced, they are spread.
+   */
+  @Test
+  void filesAreSpreadOverTheWorkers_onlyWhenReadingIsNotPaced() {
+    ParseTranscripts parse = new ParseTranscripts(in + "/", new TranscriptParser(null), MAX_BYTES);
+
+    assertEquals(List.of("Parse/SpreadFiles"), howFilesAreLetIn(parse));
+    assertEquals(
+        List.of("Parse/PaceReading"), howFilesAreLetIn(parse.withBacklog(ChunkBacklog.of(10))));
+  }
+
+  private List<String> howFilesAreLetIn(ParseTranscripts parse) {
+    Pipeline pipeline = Pipeline.create();
+    pipeline
+        .apply(FileIO.match().filepattern(in + "/**"))
+        .apply(FileIO.readMatches())
+        .apply("Parse", parse);
+    List<String> steps = new ArrayList<>();
+    pipeline.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
+            if (node.getFullName().matches("Parse/(SpreadFiles|PaceReading)")) {
+              steps.add(node.getFullName());
+            }
+            return CompositeBehavior.ENTER_TRANSFORM;
+          }
+        });
+    return steps;
   }
 
   private void write(String name, String text) throws IOException {
