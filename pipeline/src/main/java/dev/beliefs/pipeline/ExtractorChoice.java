@@ -55,23 +55,30 @@ record ExtractorChoice(
       throws ConfigurationException {
     ModelPrice price = ModelChoice.price(options, model);
     OpenAiSettings openAi =
-        new OpenAiSettings(
-            baseUrl(options),
-            ModelChoice.chat(options, model),
-            apiKeys,
-            Duration.ofSeconds(options.getConnectTimeoutSeconds()),
-            Duration.ofSeconds(options.getRequestTimeoutSeconds()),
-            RetryPolicy.withMaxAttempts(options.getMaxAttempts()),
-            rateLimits,
-            CallLimits.maxCost(options),
-            price,
-            UUID.randomUUID().toString());
+        OpenAiSettings.builder()
+            .baseUrl(baseUrl(options))
+            .chat(ModelChoice.chat(options, model))
+            .apiKeySource(apiKeys)
+            .connectTimeout(Duration.ofSeconds(options.getConnectTimeoutSeconds()))
+            .readTimeout(Duration.ofSeconds(options.getRequestTimeoutSeconds()))
+            .retry(RetryPolicy.withMaxAttempts(options.getMaxAttempts()))
+            .rateLimits(rateLimits)
+            .maxCostUsd(CallLimits.maxCost(options))
+            .price(price)
+            .sharedKey(UUID.randomUUID().toString())
+            .build();
     ResponseCache cache = new ResponseCache(OutputDirs.cacheDir(options), options.getJobName());
     BeliefExtractorFactory extractors =
         OpenAiExtractor.factory(
             openAi, cache, new SpendingLedger(OutputDirs.ledgerDir(options), options.getJobName()));
     BatchSettings batch =
-        options.getBatch() ? BatchSettings.of(openAi, cache, OutputDirs.batchesDir(options)) : null;
+        options.getBatch()
+            ? BatchSettings.builder()
+                .openAi(openAi)
+                .cache(cache)
+                .recordsDirectory(OutputDirs.batchesDir(options))
+                .build()
+            : null;
     return new ExtractorChoice(model, extractors, price, batch);
   }
 }

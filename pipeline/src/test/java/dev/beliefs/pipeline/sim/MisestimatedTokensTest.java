@@ -8,6 +8,7 @@ import dev.beliefs.extract.BeliefExtractor;
 import dev.beliefs.extract.BeliefExtractorFactory;
 import dev.beliefs.extract.ExtractionFailedException;
 import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.limits.Share;
 import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.extract.openai.OpenAiExtractor;
@@ -106,19 +107,17 @@ class MisestimatedTokensTest {
 
   private static BeliefExtractorFactory factory(RunningSimulator simulator) {
     return OpenAiExtractor.factory(
-        new OpenAiSettings(
-            simulator.baseUrl(),
-            new ChatSettings(SimHttp.MODEL, 0.0, 1, MAX_TOKENS),
-            () -> "sk-test",
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(60),
-            8,
-            Duration.ofMillis(100),
-            Duration.ofSeconds(10),
-            RateLimits.NONE,
-            null,
-            new ModelPrice(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE),
-            UUID.randomUUID().toString()));
+        OpenAiSettings.builder()
+            .baseUrl(simulator.baseUrl())
+            .chat(new ChatSettings(SimHttp.MODEL, 0.0, 1, MAX_TOKENS))
+            .apiKeySource(() -> "sk-test")
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(60))
+            .retry(new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(10)))
+            .rateLimits(RateLimits.NONE)
+            .price(new ModelPrice(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
+            .sharedKey(UUID.randomUUID().toString())
+            .build());
   }
 
   /** Every chunk extracted by {@value #WORKERS} workers; the failures' reasons. */

@@ -1,12 +1,16 @@
 package dev.beliefs.extract.batch;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.openai.OpenAiSettings;
 import java.io.Serializable;
 import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How to extract through OpenAI's Batch API.
+ * How to extract through OpenAI's Batch API. Build one with {@link #builder()}; the record's
+ * constructor is its target, not for callers.
  *
  * @param openAi the server, the request, the key, the Batch API's price and the spending cap
  * @param cache answers already paid for, consulted before batching and filled from each batch
@@ -48,46 +52,106 @@ public record BatchSettings(
     }
   }
 
-  /** OpenAI's limits, three rounds, and polls after 1 s, 2 s, 4 s ... up to a minute apart. */
-  public static BatchSettings of(
-      OpenAiSettings openAi, ResponseCache cache, String recordsDirectory) {
-    return new BatchSettings(
-        openAi,
-        cache,
-        recordsDirectory,
-        MAX_REQUESTS_PER_BATCH,
-        MAX_BYTES_PER_BATCH,
-        MAX_ROUNDS,
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(1));
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return builder()
+        .openAi(openAi)
+        .cache(cache)
+        .recordsDirectory(recordsDirectory)
+        .maxRequestsPerBatch(maxRequestsPerBatch)
+        .maxBytesPerBatch(maxBytesPerBatch)
+        .maxRounds(maxRounds)
+        .firstPoll(firstPoll)
+        .maxPoll(maxPoll);
   }
 
   public BatchSettings withMaxRequestsPerBatch(int requests) {
-    return new BatchSettings(
-        openAi, cache, recordsDirectory, requests, maxBytesPerBatch, maxRounds, firstPoll, maxPoll);
+    return toBuilder().maxRequestsPerBatch(requests).build();
   }
 
   public BatchSettings withMaxRounds(int rounds) {
-    return new BatchSettings(
-        openAi,
-        cache,
-        recordsDirectory,
-        maxRequestsPerBatch,
-        maxBytesPerBatch,
-        rounds,
-        firstPoll,
-        maxPoll);
+    return toBuilder().maxRounds(rounds).build();
   }
 
   public BatchSettings withPolling(Duration first, Duration max) {
-    return new BatchSettings(
-        openAi,
-        cache,
-        recordsDirectory,
-        maxRequestsPerBatch,
-        maxBytesPerBatch,
-        maxRounds,
-        first,
-        max);
+    return toBuilder().firstPoll(first).maxPoll(max).build();
+  }
+
+  /**
+   * {@code openAi}, {@code cache} and {@code recordsDirectory} must be set; the rest defaults to
+   * OpenAI's limits, three rounds, and polls after 1 s, 2 s, 4 s ... up to a minute apart. Setters
+   * return this.
+   */
+  public static final class Builder {
+    private @Nullable OpenAiSettings openAi;
+    private @Nullable ResponseCache cache;
+    private @Nullable String recordsDirectory;
+    private int maxRequestsPerBatch = MAX_REQUESTS_PER_BATCH;
+    private long maxBytesPerBatch = MAX_BYTES_PER_BATCH;
+    private int maxRounds = MAX_ROUNDS;
+    private Duration firstPoll = Duration.ofSeconds(1);
+    private Duration maxPoll = Duration.ofMinutes(1);
+
+    private Builder() {}
+
+    public Builder openAi(OpenAiSettings value) {
+      openAi = value;
+      return this;
+    }
+
+    public Builder cache(ResponseCache value) {
+      cache = value;
+      return this;
+    }
+
+    public Builder recordsDirectory(String value) {
+      recordsDirectory = value;
+      return this;
+    }
+
+    public Builder maxRequestsPerBatch(int value) {
+      maxRequestsPerBatch = value;
+      return this;
+    }
+
+    public Builder maxBytesPerBatch(long value) {
+      maxBytesPerBatch = value;
+      return this;
+    }
+
+    public Builder maxRounds(int value) {
+      maxRounds = value;
+      return this;
+    }
+
+    public Builder firstPoll(Duration value) {
+      firstPoll = value;
+      return this;
+    }
+
+    public Builder maxPoll(Duration value) {
+      maxPoll = value;
+      return this;
+    }
+
+    /**
+     * @throws NullPointerException naming a value that is not set
+     * @throws IllegalArgumentException naming a value out of range
+     */
+    public BatchSettings build() {
+      return new BatchSettings(
+          requireNonNull(openAi, "openAi is not set"),
+          requireNonNull(cache, "cache is not set"),
+          requireNonNull(recordsDirectory, "recordsDirectory is not set"),
+          maxRequestsPerBatch,
+          maxBytesPerBatch,
+          maxRounds,
+          firstPoll,
+          maxPoll);
+    }
   }
 }

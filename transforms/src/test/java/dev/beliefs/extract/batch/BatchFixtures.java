@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beliefs.cost.PricingTable;
 import dev.beliefs.extract.cache.ResponseCache;
 import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.openai.ChatSettings;
 import dev.beliefs.extract.openai.OpenAiSettings;
 import dev.beliefs.json.Json;
@@ -26,27 +27,27 @@ final class BatchFixtures {
   private BatchFixtures() {}
 
   static OpenAiSettings openAi(@Nullable BigDecimal cap) {
-    return new OpenAiSettings(
-        "http://127.0.0.1:1/v1",
-        CHAT,
-        () -> "sk-test",
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(1),
-        6,
-        Duration.ofMillis(1),
-        Duration.ofMillis(1),
-        RateLimits.NONE,
-        cap,
-        PricingTable.bundled().batchPriceOf(MODEL).orElseThrow(),
-        "test");
+    return OpenAiSettings.builder()
+        .baseUrl("http://127.0.0.1:1/v1")
+        .chat(CHAT)
+        .apiKeySource(() -> "sk-test")
+        .connectTimeout(Duration.ofSeconds(1))
+        .readTimeout(Duration.ofSeconds(1))
+        .retry(new RetryPolicy(6, Duration.ofMillis(1), Duration.ofMillis(1)))
+        .rateLimits(RateLimits.NONE)
+        .maxCostUsd(cap)
+        .price(PricingTable.bundled().batchPriceOf(MODEL).orElseThrow())
+        .sharedKey("test")
+        .build();
   }
 
   /** Batch settings that keep the cache and the records under {@code temp}. */
   static BatchSettings settings(Path temp, @Nullable BigDecimal cap) {
-    return BatchSettings.of(
-        openAi(cap),
-        new ResponseCache(temp.resolve("cache").toString()),
-        temp.resolve("batches").toString());
+    return BatchSettings.builder()
+        .openAi(openAi(cap))
+        .cache(new ResponseCache(temp.resolve("cache").toString()))
+        .recordsDirectory(temp.resolve("batches").toString())
+        .build();
   }
 
   static List<BatchJob.Request> requests(String... ids) {

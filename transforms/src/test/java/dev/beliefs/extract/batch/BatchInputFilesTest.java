@@ -43,17 +43,8 @@ class BatchInputFilesTest {
   @Test
   void aLineThatWouldPassTheBytesPerBatch_startsTheNextFile() throws Exception {
     long oneLine = line("a", 1500).length;
-    BatchSettings limited = settings(temp, null);
     BatchSettings settings =
-        new BatchSettings(
-            limited.openAi(),
-            limited.cache(),
-            limited.recordsDirectory(),
-            limited.maxRequestsPerBatch(),
-            2 * oneLine + 1,
-            limited.maxRounds(),
-            limited.firstPoll(),
-            limited.maxPoll());
+        settings(temp, null).toBuilder().maxBytesPerBatch(2 * oneLine + 1).build();
 
     parts.addAll(BatchInputFiles.write(admitted("a", "b", "c"), requests("a", "b", "c"), settings));
 

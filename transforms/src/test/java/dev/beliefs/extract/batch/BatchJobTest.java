@@ -5,7 +5,6 @@ import static dev.beliefs.extract.batch.BatchFixtures.USAGE;
 import static dev.beliefs.extract.batch.BatchFixtures.expired;
 import static dev.beliefs.extract.batch.BatchFixtures.key;
 import static dev.beliefs.extract.batch.BatchFixtures.ok;
-import static dev.beliefs.extract.batch.BatchFixtures.openAi;
 import static dev.beliefs.extract.batch.BatchFixtures.refused;
 import static dev.beliefs.extract.batch.BatchFixtures.requests;
 import static dev.beliefs.extract.batch.BatchFixtures.status;
@@ -207,8 +206,7 @@ class BatchJobTest {
   void withASpendingCap_onlyWhatFitsIsSent_andTheRestWaitsForTheTrueCost() throws Exception {
     // Worst case of one request: 1,000 x $0.075/M + 1,500 x $0.30/M = $0.000525; each costs
     // 1,000 x $0.075/M + 10 x $0.30/M = $0.000078. Under $0.0008 one is sent per round.
-    BatchSettings capped =
-        BatchSettings.of(openAi(new BigDecimal("0.0008")), cache(), batchesDir());
+    BatchSettings capped = BatchFixtures.settings(temp, new BigDecimal("0.0008"));
 
     BatchJob.Result result = job(capped).run(requests("a", "b", "c", "d"));
 
@@ -239,7 +237,7 @@ class BatchJobTest {
   }
 
   private BatchSettings settings() {
-    return BatchSettings.of(openAi(null), cache(), batchesDir());
+    return BatchFixtures.settings(temp, null);
   }
 
   private ResponseCache cache() {

@@ -3,6 +3,7 @@ package dev.beliefs.extract.openai;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.cost.PricingTable;
 import dev.beliefs.extract.limits.RateLimits;
+import dev.beliefs.extract.limits.RetryPolicy;
 import dev.beliefs.extract.prompt.BeliefAnswer;
 import dev.beliefs.extract.prompt.ModelBelief;
 import dev.beliefs.json.Json;
@@ -64,18 +65,16 @@ public final class TeachersChunk {
 
   /** Settings for gpt-4o-mini at {@code baseUrl} with short waits and no limits or cap. */
   public static OpenAiSettings settings(String baseUrl, int maxAttempts, String sharedKey) {
-    return new OpenAiSettings(
-        baseUrl,
-        new ChatSettings("gpt-4o-mini", 0.0, 42L, 800),
-        () -> "sk-test-dummy",
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5),
-        maxAttempts,
-        Duration.ofMillis(100),
-        Duration.ofSeconds(1),
-        RateLimits.NONE,
-        null,
-        MINI,
-        sharedKey);
+    return OpenAiSettings.builder()
+        .baseUrl(baseUrl)
+        .chat(new ChatSettings("gpt-4o-mini", 0.0, 42L, 800))
+        .apiKeySource(() -> "sk-test-dummy")
+        .connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(5))
+        .retry(new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(1)))
+        .rateLimits(RateLimits.NONE)
+        .price(MINI)
+        .sharedKey(sharedKey)
+        .build();
   }
 }
