@@ -6,9 +6,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How far reading may run ahead of extraction in one JVM: the chunks cut but not yet extracted.
- * {@link PaceReading} holds a transcript back while {@code limit} or more are pending, so memory
- * holds a bounded number of transcripts and chunks however many files the input has.
+ * How far reading may run ahead of extraction in one JVM: the chunks cut whose outcomes have not
+ * yet left the extraction step (the runner passes them on when the step's bundle ends, and holds
+ * them until then). {@link PaceReading} holds a transcript back while {@code limit} or more are
+ * pending, so memory holds a bounded number of transcripts, chunks and outcomes however many files
+ * the input has.
  *
  * <p>A transcript let through counts as {@value #ADMITTED} chunks until it is cut ({@link #cut}),
  * so that transcripts read but not yet cut count too; one that is never cut (unreadable, or

@@ -88,7 +88,10 @@ public class ExtractBeliefs extends PTransform<PCollection<Chunk>, ExtractBelief
     this.tally = tally;
   }
 
-  /** Counts each chunk done out of {@code backlog}, for {@link dev.beliefs.beam.PaceReading}. */
+  /**
+   * Counts each bundle's chunks out of {@code backlog} when the bundle ends and its outcomes go on,
+   * for {@link dev.beliefs.beam.PaceReading}.
+   */
   public ExtractBeliefs withBacklog(ChunkBacklog backlog) {
     return new ExtractBeliefs(extractors, price, workers, backlog, sharing, tally);
   }

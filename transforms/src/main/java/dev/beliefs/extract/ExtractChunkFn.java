@@ -48,6 +48,7 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
   private transient BeliefExtractor extractor;
   private transient CallScheduler scheduler;
   private transient HeldChunks<Placed> held;
+  private transient long takenThisBundle;
   private transient boolean released;
 
   /** Where a chunk's outcome goes in finishBundle: the chunk's own timestamp and window. */
@@ -79,6 +80,7 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
   @StartBundle
   public void startBundle() {
     held = new HeldChunks<>(scheduler, capacity, this::extract);
+    takenThisBundle = 0;
   }
 
   @ProcessElement
@@ -89,6 +91,7 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
       MultiOutputReceiver out)
       throws InterruptedException {
     scheduling.tally().arrived();
+    takenThisBundle++;
     try {
       held.take(
           chunk,
@@ -133,12 +136,19 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
       stop();
       throw e;
     }
+    giveRoomBack();
   }
 
   /**
-   * A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. The chunk
-   * leaves the backlog as soon as it is done, so reading can go on while the bundle finishes.
+   * The bundle's chunks leave the backlog once the bundle ends, not as each call ends: a runner
+   * without backpressure holds a bundle's outcomes until then, so reading must count them.
    */
+  private void giveRoomBack() {
+    scheduling.backlog().done(takenThisBundle);
+    takenThisBundle = 0;
+  }
+
+  /** A {@link ChunkResult} or a {@link ChunkFailure}; runs on the scheduler's threads. */
   private Object extract(Chunk chunk) {
     ChunkTally tally = scheduling.tally();
     tally.started();
@@ -147,8 +157,6 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
           ChunkOutcomes.result(chunk, extractor.extract(chunk), extractors.model(), price));
     } catch (ExtractionFailedException e) {
       return tally.finished(ChunkOutcomes.failure(chunk, e, extractors.model(), price));
-    } finally {
-      scheduling.backlog().done(1);
     }
   }
 
@@ -161,6 +169,7 @@ class ExtractChunkFn extends DoFn<Chunk, ChunkResult> {
   private void stop() {
     if (held != null) {
       held.abandon();
+      giveRoomBack();
     }
     if (released) {
       return;

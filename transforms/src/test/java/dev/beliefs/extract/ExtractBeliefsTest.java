@@ -3,7 +3,9 @@ package dev.beliefs.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beliefs.beam.ChunkBacklog;
 import dev.beliefs.cost.ModelPrice;
 import dev.beliefs.extract.limits.Share;
 import dev.beliefs.extract.prompt.ModelBelief;
@@ -17,11 +19,16 @@ import dev.beliefs.model.Utterance;
 import dev.beliefs.progress.ChunkTally;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -111,6 +118,32 @@ class ExtractBeliefsTest {
         () -> windowed.apply(new ExtractBeliefs(new FakeExtractors(), PRICE, 1)));
   }
 
+  /**
+   * A runner without backpressure passes a bundle's outcomes on only when the bundle ends, so its
+   * chunks leave the read-ahead backlog then, not as each call ends; one worker asks them in turn.
+   */
+  @Test
+  void aBundlesChunksLeaveTheBacklogWhenTheBundleEnds_notAsEachCallEnds(TestPipeline pipeline) {
+    ChunkBacklog backlog = ChunkBacklog.of(3);
+    backlog.admitted();
+    backlog.cut(3);
+    String calls = UUID.randomUUID().toString();
+
+    pipeline
+        .apply(Create.of(KV.of(0, NUCLEAR), KV.of(0, TRAINS), KV.of(0, BROKEN)))
+        .apply(GroupByKey.create())
+        .apply(
+            "OneBundle",
+            FlatMapElements.into(TypeDescriptor.of(Chunk.class))
+                .via((KV<Integer, Iterable<Chunk>> group) -> group.getValue()))
+        .apply(
+            new ExtractBeliefs(new RoomAtEachCall(backlog, calls), PRICE, 1).withBacklog(backlog));
+    pipeline.run().waitUntilFinish();
+
+    assertEquals(List.of(false, false, false), RoomAtEachCall.SEEN.get(calls));
+    assertTrue(backlog.hasRoom());
+  }
+
   private static Chunk chunk(String transcript, int window, String speaker, String text) {
     return new Chunk(
         transcript,
@@ -149,6 +182,26 @@ class ExtractBeliefsTest {
         MapElements.into(
                 TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Failure.class)))
             .via((ChunkFailure f) -> KV.of(f.transcriptId(), f.failure())));
+  }
+
+  /** The fake extractor, noting at each call whether the backlog has room. */
+  private record RoomAtEachCall(ChunkBacklog backlog, String calls)
+      implements BeliefExtractorFactory {
+    static final Map<String, List<Boolean>> SEEN = new ConcurrentHashMap<>();
+
+    @Override
+    public BeliefExtractor create(Share share) {
+      BeliefExtractor fake = new FakeExtractors().create(share);
+      return chunk -> {
+        SEEN.computeIfAbsent(calls, key -> new CopyOnWriteArrayList<>()).add(backlog.hasRoom());
+        return fake.extract(chunk);
+      };
+    }
+
+    @Override
+    public String model() {
+      return "fake-model";
+    }
   }
 
   /**
