@@ -19,12 +19,10 @@ import org.joda.time.Duration;
  * unbounded backlog it is a plain pass-through.
  *
  * <p>How, on the DirectRunner: the elements are gathered into a side input, and one splittable DoFn
- * walks it, letting one element through per call while there is room, so that each element goes
- * downstream in a bundle of its own (the DirectRunner passes a step's outputs on when its bundle
- * ends; extraction gives a transcript's room back when its bundle ends). When there is no room, it
- * hands its position back to the runner to be resumed {@value #RETRY_MS} ms later, rather than
- * holding one of the runner's fixed number of threads, which extraction needs. A single walker
- * means one poll per retry, however many files wait.
+ * walks it, letting an element through while there is room. When there is none, it hands its
+ * position back to the runner to be resumed {@value #RETRY_MS} ms later, rather than holding one of
+ * the runner's fixed number of threads, which extraction needs; what it let through so far is then
+ * passed downstream. A single walker means one poll per retry, however many files wait.
  */
 public class PaceReading<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
@@ -70,20 +68,20 @@ public class PaceReading<T> extends PTransform<PCollection<T>, PCollection<T>> {
     public ProcessContinuation process(
         ProcessContext context, RestrictionTracker<OffsetRange, Long> tracker) {
       List<T> all = context.sideInput(elements);
-      long position = tracker.currentRestriction().getFrom();
-      if (position >= all.size()) {
-        tracker.tryClaim(Long.MAX_VALUE);
-        return ProcessContinuation.stop();
+      for (long position = tracker.currentRestriction().getFrom(); ; position++) {
+        if (position >= all.size()) {
+          tracker.tryClaim(Long.MAX_VALUE);
+          return ProcessContinuation.stop();
+        }
+        if (!backlog.hasRoom()) {
+          return ProcessContinuation.resume().withResumeDelay(Duration.millis(RETRY_MS));
+        }
+        if (!tracker.tryClaim(position)) {
+          return ProcessContinuation.stop();
+        }
+        backlog.admitted();
+        context.output(all.get((int) position));
       }
-      if (!backlog.hasRoom()) {
-        return ProcessContinuation.resume().withResumeDelay(Duration.millis(RETRY_MS));
-      }
-      if (!tracker.tryClaim(position)) {
-        return ProcessContinuation.stop();
-      }
-      backlog.admitted();
-      context.output(all.get((int) position));
-      return ProcessContinuation.resume();
     }
 
     @GetInitialRestriction

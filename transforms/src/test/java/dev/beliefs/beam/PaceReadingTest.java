@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -61,27 +58,6 @@ class PaceReadingTest {
     }
   }
 
-  /** Notes how many elements each bundle it sees holds. */
-  static class BundleSizesFn extends DoFn<Integer, Integer> {
-    static final List<Integer> SIZES = new CopyOnWriteArrayList<>();
-    private transient int size;
-
-    @StartBundle
-    public void start() {
-      size = 0;
-    }
-
-    @ProcessElement
-    public void process() {
-      size++;
-    }
-
-    @FinishBundle
-    public void finish() {
-      SIZES.add(size);
-    }
-  }
-
   private static long mostCutAndWaiting(ChunkBacklog backlog) {
     WAITING.set(0);
     MOST_WAITING.set(0);
@@ -107,19 +83,6 @@ class PaceReadingTest {
     PCollection<Integer> input = pipeline.apply(Create.of(1, 2, 3));
 
     assertSame(input, input.apply(new PaceReading<>(ChunkBacklog.unbounded())));
-  }
-
-  @Test
-  void withALimit_eachElementGoesOnInABundleOfItsOwn() {
-    BundleSizesFn.SIZES.clear();
-    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
-    pipeline
-        .apply(Create.of(IntStream.range(0, ELEMENTS).boxed().toList()))
-        .apply(new PaceReading<>(ChunkBacklog.of(1_000_000)))
-        .apply(ParDo.of(new BundleSizesFn()));
-    pipeline.run().waitUntilFinish();
-
-    assertEquals(Collections.nCopies(ELEMENTS, 1), BundleSizesFn.SIZES);
   }
 
   @Test
